@@ -60,7 +60,8 @@ final class HttpTransport {
   private <T> T send(
       String method, String path, @Nullable Object body, @Nullable Header auth, Class<T> type) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.resolve(path))
+        // Concatenated, not resolved: a server URL may carry a path prefix behind a reverse proxy.
+        HttpRequest.newBuilder(URI.create(server + path))
             .timeout(timeout)
             .header("Accept", "application/json")
             .header("User-Agent", "owp-client/" + OwpClient.VERSION);

@@ -1,5 +1,7 @@
 package dev.owp.protocol.scheduling;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A worker's capacity and how much of it its active tasks (leased and in_progress) use.
  *
@@ -20,6 +22,7 @@ public record WorkerLoad(
   }
 
   /** True when not even the smallest task fits. */
+  @JsonIgnore
   public boolean isFull() {
     return !fits(1);
   }

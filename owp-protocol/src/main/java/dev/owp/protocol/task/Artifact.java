@@ -1,8 +1,10 @@
 package dev.owp.protocol.task;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.owp.protocol.Require;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +38,8 @@ public record Artifact(
     }
     if (extra != null) {
       Require.size("extra", extra.keySet(), 32);
-      extra = Map.copyOf(extra);
+      // Not Map.copyOf: JSON null is a legitimate value in free-form extras.
+      extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
   }
 
@@ -68,6 +71,7 @@ public record Artifact(
   }
 
   /** True when no field is set. */
+  @JsonIgnore
   public boolean isEmpty() {
     return prUrl == null
         && commitSha == null
