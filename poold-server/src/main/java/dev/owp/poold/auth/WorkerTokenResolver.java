@@ -1,0 +1,70 @@
+package dev.owp.poold.auth;
+
+import dev.owp.poold.storage.Reader;
+import dev.owp.poold.web.ApiException;
+import dev.owp.protocol.problem.ProblemType;
+import dev.owp.protocol.worker.WorkerId;
+import java.util.Locale;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Resolves {@link AuthenticatedWorker} parameters from {@code Authorization: Bearer <token>}, with
+ * v0.1's messages: "Missing Authorization header", "Expected Bearer token", "Invalid worker token".
+ */
+@Component
+class WorkerTokenResolver implements HandlerMethodArgumentResolver {
+
+  private static final String FIND_BY_TOKEN_HASH =
+      """
+      SELECT worker_id, token_hash
+        FROM worker
+       WHERE token_hash = :hash AND removed_at IS NULL
+      """;
+
+  private final JdbcClient jdbc;
+
+  WorkerTokenResolver(@Reader JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean supportsParameter(MethodParameter parameter) {
+    return parameter.getParameterType() == AuthenticatedWorker.class;
+  }
+
+  @Override
+  public AuthenticatedWorker resolveArgument(
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest request,
+      WebDataBinderFactory binders) {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.isBlank()) {
+      throw unauthenticated("Missing Authorization header");
+    }
+    if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+      throw unauthenticated("Expected Bearer token");
+    }
+    String hash = Tokens.hash(header.substring("bearer ".length()).strip());
+    return jdbc.sql(FIND_BY_TOKEN_HASH)
+        .param("hash", hash)
+        .query((rs, i) -> new StoredToken(rs.getString("worker_id"), rs.getString("token_hash")))
+        .optional()
+        .filter(stored -> Tokens.sameHash(hash, stored.hash()))
+        .map(stored -> new AuthenticatedWorker(WorkerId.of(stored.workerId())))
+        .orElseThrow(() -> unauthenticated("Invalid worker token"));
+  }
+
+  private record StoredToken(String workerId, String hash) {}
+
+  private static ApiException unauthenticated(String detail) {
+    return new ApiException(ProblemType.UNAUTHENTICATED, detail);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.owp.poold.lease;
+
+import dev.owp.poold.config.PooldProperties;
+import dev.owp.poold.schedule.Claims;
+import dev.owp.poold.task.TaskRepository;
+import dev.owp.poold.worker.WorkerPresence;
+import dev.owp.protocol.lease.LeaseRules;
+import dev.owp.protocol.worker.Heartbeat;
+import dev.owp.protocol.worker.HeartbeatAck;
+import dev.owp.protocol.worker.WorkerId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A heartbeat: the worker is alive, so every lease it holds is renewed; then, if it has room and is
+ * not paused, it gets new leases. The renewal commits first, on its own, so a slow claim never
+ * delays it.
+ */
+@Service
+class Heartbeats {
+
+  private final WorkerPresence presence;
+  private final TaskRepository tasks;
+  private final Claims claims;
+  private final TransactionTemplate transactions;
+  private final PooldProperties properties;
+  private final Clock clock;
+
+  Heartbeats(
+      WorkerPresence presence,
+      TaskRepository tasks,
+      Claims claims,
+      TransactionTemplate transactions,
+      PooldProperties properties,
+      Clock clock) {
+    this.presence = presence;
+    this.tasks = tasks;
+    this.claims = claims;
+    this.transactions = transactions;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  HeartbeatAck beat(WorkerId worker, Heartbeat heartbeat) {
+    Instant now = clock.instant();
+    int held =
+        Objects.requireNonNull(
+            transactions.execute(
+                status -> {
+                  presence.seen(worker, now, heartbeat);
+                  return tasks.renewLeases(
+                      worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
+                }));
+    int granted = claims.fill(worker);
+    return new HeartbeatAck(true, now, granted, held + granted);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.owp.poold.lease;
+
+import dev.owp.poold.config.PooldProperties;
+import dev.owp.poold.event.EventQueries;
+import dev.owp.poold.task.PoolReturn;
+import dev.owp.poold.task.TaskMoves;
+import dev.owp.poold.task.TaskRecord;
+import dev.owp.poold.task.TaskRepository;
+import dev.owp.poold.web.ApiException;
+import dev.owp.poold.worker.WorkerPresence;
+import dev.owp.protocol.lease.LeaseId;
+import dev.owp.protocol.lease.LeaseRules;
+import dev.owp.protocol.problem.ProblemType;
+import dev.owp.protocol.task.Occupancy;
+import dev.owp.protocol.task.Reason;
+import dev.owp.protocol.task.StatusAck;
+import dev.owp.protocol.task.StatusUpdate;
+import dev.owp.protocol.task.TaskId;
+import dev.owp.protocol.task.TaskStateMachine;
+import dev.owp.protocol.task.TaskStatus;
+import dev.owp.protocol.worker.WorkerId;
+import java.time.Clock;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a worker says about a task it holds: a status report, or giving it back. Either one is a
+ * sign of life that renews all the worker's leases.
+ *
+ * <p>A worker that no longer holds the task is refused and changes nothing: 409 when it held it
+ * once (its lease was taken back), 403 when it never did.
+ */
+@Service
+class LeaseReports {
+
+  /** The answer, and whether the worker now has room for more work. */
+  record Outcome(StatusAck ack, boolean freedCapacity) {}
+
+  private final TaskRepository tasks;
+  private final TaskMoves moves;
+  private final WorkerPresence presence;
+  private final EventQueries history;
+  private final PooldProperties properties;
+  private final Clock clock;
+
+  LeaseReports(
+      TaskRepository tasks,
+      TaskMoves moves,
+      WorkerPresence presence,
+      EventQueries history,
+      PooldProperties properties,
+      Clock clock) {
+    this.tasks = tasks;
+    this.moves = moves;
+    this.presence = presence;
+    this.history = history;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Outcome report(WorkerId worker, TaskId id, StatusUpdate update) {
+    Instant now = clock.instant();
+    TaskRecord task = find(id);
+    requireHolder(task, worker, update.leaseId());
+    presence.seen(worker, now, null);
+    switch (TaskStateMachine.workerMove(task.status(), update.status())) {
+      case ALREADY_DONE -> {
+        return new Outcome(new StatusAck(true, task.status(), null), false);
+      }
+      case ILLEGAL ->
+          throw new ApiException(
+                  ProblemType.ILLEGAL_TRANSITION,
+                  TaskStateMachine.refusal(task.status(), update.status()))
+              .with("task_id", id.value())
+              .with("from", task.status().wireName())
+              .with("to", update.status().wireName());
+      case ADVANCE, NOTE ->
+          moves.advance(task, update.status(), update.message(), update.artifact(), now);
+    }
+    tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
+    TaskRecord after = find(id);
+    boolean freed =
+        Occupancy.change(task.status(), after.status(), task.estimatePoints()).workerTasks() < 0;
+    return new Outcome(new StatusAck(true, after.status(), after.leaseExpiresAt()), freed);
+  }
+
+  @Transactional
+  Outcome release(WorkerId worker, TaskId id, Reason reason) {
+    Instant now = clock.instant();
+    TaskRecord task = find(id);
+    requireHolder(task, worker, null);
+    if (!task.heldBy(worker)) {
+      throw ApiException.conflict(
+          "Task " + id + " is " + task.status().wireName() + "; it cannot be released");
+    }
+    presence.seen(worker, now, null);
+    moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
+    tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
+    return new Outcome(new StatusAck(true, TaskStatus.READY, null), task.status().isActive());
+  }
+
+  private TaskRecord find(TaskId id) {
+    return tasks
+        .find(id)
+        .orElseThrow(
+            () ->
+                new ApiException(ProblemType.NOT_FOUND, "Task not found")
+                    .with("task_id", id.value()));
+  }
+
+  private void requireHolder(TaskRecord task, WorkerId worker, @Nullable LeaseId quoted) {
+    if (task.heldBy(worker)) {
+      if (quoted != null && !quoted.equals(task.leaseId())) {
+        throw leaseLost(task, "lease " + quoted + " was replaced by " + task.leaseId());
+      }
+      return;
+    }
+    if (worker.equals(task.workerId())) {
+      if (task.status() == TaskStatus.MERGED) {
+        return; // The state machine answers: merged again is a harmless retry, anything else
+        // illegal.
+      }
+      throw leaseLost(task, "it was cancelled by an admin");
+    }
+    if (history.wasLeasedTo(task.id(), worker)) {
+      throw leaseLost(task, "it went back to the pool and is now " + task.status().wireName());
+    }
+    throw new ApiException(ProblemType.NOT_YOUR_TASK, "Task not assigned to this worker")
+        .with("task_id", task.id().value());
+  }
+
+  private static ApiException leaseLost(TaskRecord task, String why) {
+    return new ApiException(
+            ProblemType.LEASE_LOST,
+            "Lease lost: this worker no longer holds task " + task.id() + ": " + why)
+        .with("task_id", task.id().value())
+        .with("status", task.status().wireName());
+  }
+}

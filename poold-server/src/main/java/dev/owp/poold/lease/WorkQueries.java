@@ -1,0 +1,47 @@
+package dev.owp.poold.lease;
+
+import dev.owp.poold.storage.Reader;
+import dev.owp.poold.storage.StatusSql;
+import dev.owp.poold.task.TaskRecord;
+import dev.owp.poold.task.TaskRepository;
+import dev.owp.protocol.lease.WorkList;
+import dev.owp.protocol.worker.WorkerId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /v1/work}: the tasks a worker holds. A read on an index of the worker's own tasks: it
+ * changes nothing (the original ran a scheduling cycle here) and its cost does not grow with the
+ * backlog.
+ */
+@Component
+class WorkQueries {
+
+  private static final String HELD_BY_WORKER =
+      "SELECT "
+          + TaskRepository.COLUMNS
+          + " FROM task"
+          + " WHERE worker_id = :workerId AND status IN ("
+          + StatusSql.HELD
+          + ")"
+          + " ORDER BY priority DESC, seq";
+
+  private final JdbcClient jdbc;
+
+  WorkQueries(@Reader JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  WorkList workOf(WorkerId worker) {
+    return new WorkList(
+        worker,
+        jdbc
+            .sql(HELD_BY_WORKER)
+            .param("workerId", worker.value())
+            .query(TaskRepository.TASK)
+            .list()
+            .stream()
+            .map(TaskRecord::leaseView)
+            .toList());
+  }
+}

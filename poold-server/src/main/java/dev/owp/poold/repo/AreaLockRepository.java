@@ -1,0 +1,105 @@
+package dev.owp.poold.repo;
+
+import dev.owp.poold.storage.StatusSql;
+import dev.owp.protocol.area.AreaKey;
+import dev.owp.protocol.task.TaskId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code area_lock} table: one row per locked (repo, area), whose primary key is the lock.
+ * Taking a lock is an insert that does nothing when the key exists, so a lock held by another task
+ * is an ordinary answer, not an error (and does not abort a PostgreSQL transaction).
+ */
+@Repository
+public class AreaLockRepository {
+
+  private static final String TRY_LOCK =
+      """
+      INSERT INTO area_lock (repo, area, task_id)
+      VALUES (:repo, :area, :taskId)
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final String RELEASE =
+      """
+      DELETE FROM area_lock
+       WHERE task_id = :taskId
+      """;
+
+  private static final String CLEAR_REPO =
+      """
+      DELETE FROM area_lock
+       WHERE repo = :repo
+      """;
+
+  private static final String LOCK_HELD_TASKS =
+      """
+      INSERT INTO area_lock (repo, area, task_id)
+      SELECT repo, area, task_id
+        FROM task
+       WHERE repo = :repo AND area IS NOT NULL AND status IN (%s)
+       ORDER BY seq
+      ON CONFLICT DO NOTHING
+      """
+          .formatted(StatusSql.HELD);
+
+  private static final String LOCKS_OF_REPOS_WITH_FREE_BUDGET =
+      """
+      SELECT l.repo, l.area
+        FROM area_lock l
+        JOIN repo r ON r.repo = l.repo
+       WHERE r.held < r.max_open_prs
+      """;
+
+  private final JdbcClient jdbc;
+
+  AreaLockRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Locks {@code area} of {@code repo} for {@code task}; false when another task holds it. */
+  public boolean tryLock(String repo, AreaKey area, TaskId task) {
+    return jdbc.sql(TRY_LOCK)
+            .param("repo", repo)
+            .param("area", area.value())
+            .param("taskId", task.value())
+            .update()
+        == 1;
+  }
+
+  /** Releases whatever lock {@code task} holds. */
+  public void release(TaskId task) {
+    jdbc.sql(RELEASE).param("taskId", task.value()).update();
+  }
+
+  /** Drops every lock of a repository, when its area locks are switched off. */
+  public void clear(String repo) {
+    jdbc.sql(CLEAR_REPO).param("repo", repo).update();
+  }
+
+  /**
+   * Locks the areas of a repository's held tasks, when its area locks are switched on. Where two
+   * held tasks share an area (possible while locks were off), the older one gets the lock.
+   */
+  public void lockHeldTasks(String repo) {
+    jdbc.sql(LOCK_HELD_TASKS).param("repo", repo).update();
+  }
+
+  /** The locked areas of every repository that has a free slot in its budget. */
+  public Map<String, Set<AreaKey>> lockedAreasOfReposWithFreeBudget() {
+    Map<String, Set<AreaKey>> locks = new HashMap<>();
+    jdbc.sql(LOCKS_OF_REPOS_WITH_FREE_BUDGET)
+        .query(
+            rs -> {
+              locks
+                  .computeIfAbsent(rs.getString("repo"), key -> new HashSet<>())
+                  .add(new AreaKey(rs.getString("area")));
+            });
+    return locks;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.owp.poold.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.owp.poold.config.PooldProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The connection pools.
+ *
+ * <p>SQLite allows one writer at a time, and concurrent writers with deferred transactions fail
+ * with SQLITE_BUSY instead of waiting. So every write goes through a pool of exactly one connection
+ * whose transactions start IMMEDIATE (taking the write lock up front), while a separate pool of
+ * readers serves queries; WAL lets them read while the writer writes. Pragmas are per connection,
+ * so they live in the URL.
+ *
+ * <p>PostgreSQL gets one ordinary pool that serves both roles.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+  private static final String SQLITE_PRAGMAS =
+      "journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=NORMAL";
+
+  @Bean
+  DatabaseLocation databaseLocation(PooldProperties properties) {
+    return DatabaseLocation.parse(properties.db());
+  }
+
+  @Bean
+  SqlDialect sqlDialect(DatabaseLocation location) {
+    return location instanceof DatabaseLocation.Sqlite ? SqlDialect.SQLITE : SqlDialect.POSTGRES;
+  }
+
+  @Bean
+  @Primary
+  DataSource dataSource(DatabaseLocation location, PooldProperties properties, Environment env) {
+    if (location instanceof DatabaseLocation.Sqlite sqlite) {
+      createParentFolder(sqlite.file());
+      return sqlite(sqlite, "sqlite-writer", 1, "&transaction_mode=IMMEDIATE");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("postgres");
+    config.setJdbcUrl(((DatabaseLocation.Postgres) location).url());
+    config.setUsername(env.getProperty("owp.db-user"));
+    config.setPassword(env.getProperty("owp.db-password"));
+    config.setMaximumPoolSize(properties.postgresPoolSize());
+    return new HikariDataSource(config);
+  }
+
+  @Bean(defaultCandidate = false)
+  @Reader
+  DataSource readerDataSource(
+      DatabaseLocation location, PooldProperties properties, DataSource dataSource) {
+    if (location instanceof DatabaseLocation.Sqlite sqlite) {
+      return sqlite(sqlite, "sqlite-reader", properties.sqliteReaders(), "");
+    }
+    return dataSource;
+  }
+
+  @Bean(defaultCandidate = false)
+  @Reader
+  JdbcClient readerJdbcClient(@Reader DataSource readerDataSource) {
+    return JdbcClient.create(readerDataSource);
+  }
+
+  private static HikariDataSource sqlite(
+      DatabaseLocation.Sqlite location, String poolName, int size, String extraParameters) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(poolName);
+    config.setJdbcUrl("jdbc:sqlite:" + location.file() + "?" + SQLITE_PRAGMAS + extraParameters);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(1);
+    return new HikariDataSource(config);
+  }
+
+  private static void createParentFolder(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create the folder of " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.owp.poold.task;
+
+import dev.owp.poold.event.EventLog;
+import dev.owp.poold.repo.TrackedRepoRepository;
+import dev.owp.poold.web.ApiException;
+import dev.owp.protocol.event.EventType;
+import dev.owp.protocol.problem.ProblemType;
+import dev.owp.protocol.task.BulkResult;
+import dev.owp.protocol.task.BulkTasks;
+import dev.owp.protocol.task.TaskCreated;
+import dev.owp.protocol.task.TaskId;
+import dev.owp.protocol.task.TaskSpec;
+import dev.owp.protocol.task.TaskStatus;
+import dev.owp.protocol.task.TaskUpsert;
+import dev.owp.protocol.task.UpsertOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates tasks, one or many at once. A task with a {@code key} that already exists in its
+ * repository is updated instead of duplicated. While a worker holds a task, only its title,
+ * description and priority change: its estimate, skills, area and tier are what the worker's
+ * capacity and the area lock were booked against.
+ */
+@Service
+public class TaskCatalog {
+
+  private final TaskRepository tasks;
+  private final TrackedRepoRepository repos;
+  private final EventLog events;
+  private final Clock clock;
+
+  TaskCatalog(TaskRepository tasks, TrackedRepoRepository repos, EventLog events, Clock clock) {
+    this.tasks = tasks;
+    this.repos = repos;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Creates (or, by key, updates) one task. */
+  @Transactional
+  public TaskCreated create(TaskSpec spec) {
+    requireRepo(spec.repo(), "");
+    TaskUpsert result = upsert(spec, clock.instant());
+    return new TaskCreated(true, result.taskId(), result.outcome());
+  }
+
+  /** Creates or updates every task, or none: one transaction, rolled back by the first error. */
+  @Transactional
+  public BulkResult createAll(BulkTasks bulk) {
+    Instant now = clock.instant();
+    Set<String> knownRepos = new HashSet<>();
+    for (int i = 0; i < bulk.tasks().size(); i++) {
+      String repo = bulk.tasks().get(i).repo();
+      if (knownRepos.add(repo)) {
+        requireRepo(repo, "tasks[" + i + "]: ");
+      }
+    }
+    List<TaskUpsert> results = new ArrayList<>();
+    for (TaskSpec spec : bulk.tasks()) {
+      results.add(upsert(spec, now));
+    }
+    return BulkResult.of(results);
+  }
+
+  private TaskUpsert upsert(TaskSpec spec, Instant now) {
+    Optional<TaskRecord> existing =
+        spec.key() == null ? Optional.empty() : tasks.findByKey(spec.repo(), spec.key());
+    if (existing.isPresent()) {
+      return redefine(existing.get(), spec, now);
+    }
+    TaskId id = TaskId.random();
+    tasks.insert(id, spec, now);
+    events
+        .record(EventType.TASK_CREATE, now)
+        .repo(spec.repo())
+        .task(id)
+        .with("title", spec.title())
+        .with("key", spec.key())
+        .with("estimate_points", spec.estimatePoints())
+        .with("priority", spec.priority())
+        .with("required_skills", spec.requiredSkills())
+        .with("area", spec.area())
+        .with("tier", spec.tier())
+        .append();
+    return new TaskUpsert(id, spec.key(), UpsertOutcome.CREATED);
+  }
+
+  private TaskUpsert redefine(TaskRecord task, TaskSpec spec, Instant now) {
+    boolean schedulingFieldsLocked = task.status() != TaskStatus.READY;
+    TaskSpec effective =
+        schedulingFieldsLocked
+            ? new TaskSpec(
+                spec.repo(),
+                spec.title(),
+                spec.description(),
+                task.estimatePoints(),
+                spec.priority(),
+                task.requiredSkills(),
+                task.area(),
+                task.tier(),
+                spec.key())
+            : spec;
+    List<String> changed = changedFields(task, effective);
+    List<String> kept =
+        changedFields(task, spec).stream().filter(field -> !changed.contains(field)).toList();
+    if (changed.isEmpty()) {
+      return new TaskUpsert(task.id(), task.key(), UpsertOutcome.UNCHANGED);
+    }
+    if (!tasks.redefine(task, effective, now)) {
+      throw ApiException.conflict(
+          "Task " + task.id() + " changed while it was being updated; retry");
+    }
+    events
+        .record(EventType.TASK_UPDATE, now)
+        .repo(task.repo())
+        .task(task.id())
+        .with("key", task.key())
+        .with("changed", changed)
+        .with("kept_while_held", kept.isEmpty() ? null : kept)
+        .append();
+    return new TaskUpsert(task.id(), task.key(), UpsertOutcome.UPDATED);
+  }
+
+  private static List<String> changedFields(TaskRecord task, TaskSpec spec) {
+    List<String> changed = new ArrayList<>();
+    addIf(changed, "title", !task.title().equals(spec.title()));
+    addIf(changed, "description", !Objects.equals(task.description(), spec.description()));
+    addIf(changed, "priority", task.priority() != spec.priority());
+    addIf(changed, "estimate_points", task.estimatePoints() != spec.estimatePoints());
+    addIf(changed, "required_skills", !task.requiredSkills().equals(spec.requiredSkills()));
+    addIf(changed, "area", !Objects.equals(task.area(), spec.area()));
+    addIf(changed, "tier", task.tier() != spec.tier());
+    return changed;
+  }
+
+  private static void addIf(List<String> fields, String field, boolean condition) {
+    if (condition) {
+      fields.add(field);
+    }
+  }
+
+  private void requireRepo(String repo, String where) {
+    if (repos.find(repo).isEmpty()) {
+      throw new ApiException(ProblemType.UNKNOWN_REPO, where + "Unknown repo: " + repo)
+          .with("repo", repo);
+    }
+  }
+}
