@@ -1,6 +1,7 @@
 package dev.owp.poold.config;
 
 import dev.owp.poold.PooldApplication;
+import dev.owp.poold.migrate.MigrateCommand;
 import dev.owp.poold.storage.DatabaseLocation;
 import dev.owp.protocol.env.EnvFiles;
 import java.io.PrintWriter;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "poold",
     mixinStandardHelpOptions = true,
+    subcommands = MigrateCommand.class,
     versionProvider = PooldCommand.Version.class,
     usageHelpAutoWidth = true,
     sortOptions = false,
@@ -117,17 +119,26 @@ public final class PooldCommand implements Callable<Integer> {
       return CommandLine.ExitCode.USAGE;
     }
     EnvFiles.Lookup environment = EnvFiles.lookup(System.getenv(), files);
-    return new CommandLine(new PooldCommand(files))
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == MigrateCommand.class
+                ? type.cast(new MigrateCommand(name -> environment.get(name).orElse(null)))
+                : CommandLine.defaultFactory().create(type);
+          }
+        };
+    return new CommandLine(new PooldCommand(files), factory)
         .setDefaultValueProvider(argument -> fromEnvironment(argument, environment))
         .setParameterExceptionHandler(
             (e, arguments) -> {
+              String command = e.getCommandLine().getCommandSpec().qualifiedName();
               e.getCommandLine()
                   .getErr()
-                  .println("poold: " + e.getMessage() + " (see poold --help)");
+                  .println(command + ": " + e.getMessage() + " (see " + command + " --help)");
               return CommandLine.ExitCode.USAGE;
             })
-        // Spring has already reported why start-up failed.
-        .setExecutionExceptionHandler((e, commandLine, parseResult) -> 1)
+        .setExecutionExceptionHandler(PooldCommand::failed)
         .execute(args);
   }
 
@@ -162,6 +173,21 @@ public final class PooldCommand implements Callable<Integer> {
     return CommandLine.ExitCode.OK;
   }
 
+  /**
+   * Spring reports its own start-up failures; other failures (such as a migration's database error)
+   * are reported here in one line.
+   */
+  private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+    if (command.getCommandSpec().userObject() instanceof MigrateCommand) {
+      String message = String.valueOf(e.getMessage());
+      int newline = message.indexOf('\n');
+      command
+          .getErr()
+          .println("poold migrate: " + (newline < 0 ? message : message.substring(0, newline)));
+    }
+    return 1;
+  }
+
   private List<String> springArguments() {
     List<String> args = new ArrayList<>();
     args.add("--owp.db=" + Objects.requireNonNull(db).strip());
@@ -182,7 +208,10 @@ public final class PooldCommand implements Callable<Integer> {
 
   /** {@code --lease-ttl} reads {@code OWP_LEASE_TTL}, and so on. */
   private static @Nullable String fromEnvironment(ArgSpec argument, EnvFiles.Lookup environment) {
-    if (!(argument instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+    if (!(argument instanceof OptionSpec option)
+        || option.usageHelp()
+        || option.versionHelp()
+        || !(option.command().userObject() instanceof PooldCommand)) {
       return null;
     }
     String name =

@@ -48,14 +48,14 @@ class LeaseController {
   }
 
   /**
-   * Reports a status for a task the worker holds. When the report frees capacity (e.g. the pull
-   * request opened), the worker is offered new work at once, as v0.1 did.
+   * Reports a status for a task the worker holds. When the report frees room (the pull request
+   * opened, or merged), the worker is offered new work at once, as v0.1 did.
    */
   @PostMapping("/v1/tasks/{taskId}/status")
   StatusAck status(
       AuthenticatedWorker worker, @PathVariable TaskId taskId, @RequestBody StatusUpdate update) {
     LeaseReports.Outcome outcome = reports.report(worker.id(), taskId, update);
-    if (outcome.freedCapacity()) {
+    if (outcome.freedRoom()) {
       claims.fill(worker.id());
     }
     return outcome.ack();
@@ -69,7 +69,7 @@ class LeaseController {
       @RequestBody(required = false) @Nullable Reason reason) {
     LeaseReports.Outcome outcome =
         reports.release(worker.id(), taskId, reason == null ? Reason.NONE : reason);
-    if (outcome.freedCapacity()) {
+    if (outcome.freedRoom()) {
       claims.fill(worker.id());
     }
     return outcome.ack();

@@ -35,8 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LeaseReports {
 
-  /** The answer, and whether the worker now has room for more work. */
-  record Outcome(StatusAck ack, boolean freedCapacity) {}
+  /**
+   * The answer, and whether the change freed something a new lease could use: the worker's capacity
+   * or a slot of the repository's review budget.
+   */
+  record Outcome(StatusAck ack, boolean freedRoom) {}
 
   private final TaskRepository tasks;
   private final TaskMoves moves;
@@ -82,9 +85,9 @@ class LeaseReports {
     }
     tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
     TaskRecord after = find(id);
-    boolean freed =
-        Occupancy.change(task.status(), after.status(), task.estimatePoints()).workerTasks() < 0;
-    return new Outcome(new StatusAck(true, after.status(), after.leaseExpiresAt()), freed);
+    return new Outcome(
+        new StatusAck(true, after.status(), after.leaseExpiresAt()),
+        freesRoom(task.status(), after.status(), task.estimatePoints()));
   }
 
   @Transactional
@@ -99,7 +102,12 @@ class LeaseReports {
     presence.seen(worker, now, null);
     moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
     tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
-    return new Outcome(new StatusAck(true, TaskStatus.READY, null), task.status().isActive());
+    return new Outcome(new StatusAck(true, TaskStatus.READY, null), true);
+  }
+
+  private static boolean freesRoom(TaskStatus from, TaskStatus to, int estimatePoints) {
+    Occupancy change = Occupancy.change(from, to, estimatePoints);
+    return change.workerTasks() < 0 || change.reviewSlots() < 0;
   }
 
   private TaskRecord find(TaskId id) {
@@ -137,6 +145,6 @@ class LeaseReports {
             ProblemType.LEASE_LOST,
             "Lease lost: this worker no longer holds task " + task.id() + ": " + why)
         .with("task_id", task.id().value())
-        .with("status", task.status().wireName());
+        .with("task_status", task.status().wireName());
   }
 }

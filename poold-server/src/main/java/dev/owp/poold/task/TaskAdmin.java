@@ -34,7 +34,7 @@ public class TaskAdmin {
                   + " is "
                   + task.status().wireName()
                   + ": only a leased, in_progress, blocked or pr_opened task can be requeued")
-          .with("status", task.status().wireName());
+          .with("task_status", task.status().wireName());
     }
     moves.returnToPool(task, PoolReturn.REQUEUED_BY_ADMIN, reason.reason(), clock.instant());
     return existing(id).view();
@@ -46,7 +46,7 @@ public class TaskAdmin {
     TaskRecord task = existing(id);
     if (!TaskStateMachine.canCancel(task.status())) {
       throw ApiException.conflict("Task " + id + " is already " + task.status().wireName())
-          .with("status", task.status().wireName());
+          .with("task_status", task.status().wireName());
     }
     moves.cancel(task, reason.reason(), clock.instant());
     return existing(id).view();
