@@ -1,5 +1,6 @@
 package dev.owp.poold.event;
 
+import dev.owp.poold.web.ApiException;
 import dev.owp.protocol.event.EventPage;
 import dev.owp.protocol.event.EventQuery;
 import dev.owp.protocol.event.EventType;
@@ -28,6 +29,7 @@ class EventController {
       @RequestParam(required = false) @Nullable EventType type,
       @RequestParam(defaultValue = "100") int limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    return queries.page(new EventQuery(taskId, workerId, repo, type, limit, cursor));
+    return queries.page(
+        ApiException.validated(() -> new EventQuery(taskId, workerId, repo, type, limit, cursor)));
   }
 }

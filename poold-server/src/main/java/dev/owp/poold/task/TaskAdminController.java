@@ -1,5 +1,6 @@
 package dev.owp.poold.task;
 
+import dev.owp.poold.web.ApiException;
 import dev.owp.protocol.task.BulkResult;
 import dev.owp.protocol.task.BulkTasks;
 import dev.owp.protocol.task.Reason;
@@ -53,7 +54,7 @@ class TaskAdminController {
       @RequestParam(required = false) @Nullable TaskStatus status,
       @RequestParam(defaultValue = "" + TaskQuery.DEFAULT_LIMIT) int limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    return queries.page(new TaskQuery(repo, status, limit, cursor));
+    return queries.page(ApiException.validated(() -> new TaskQuery(repo, status, limit, cursor)));
   }
 
   @GetMapping("/{taskId}")

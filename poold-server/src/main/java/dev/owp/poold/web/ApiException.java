@@ -3,6 +3,7 @@ package dev.owp.poold.web;
 import dev.owp.protocol.problem.ProblemType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A request the API refuses, reported as an RFC 9457 problem of {@code type} with {@code detail}.
@@ -46,6 +47,18 @@ public final class ApiException extends RuntimeException {
   /** A 404. */
   public static ApiException notFound(String detail) {
     return new ApiException(ProblemType.NOT_FOUND, detail);
+  }
+
+  /**
+   * A value built from request parameters, such as a page query; when its constructor refuses them,
+   * the refusal is a 400 with its message instead of an unexpected error.
+   */
+  public static <T> T validated(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw invalid(String.valueOf(e.getMessage()));
+    }
   }
 
   /** A 409 conflict with the current state. */

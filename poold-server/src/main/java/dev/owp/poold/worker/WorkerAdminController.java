@@ -1,5 +1,6 @@
 package dev.owp.poold.worker;
 
+import dev.owp.poold.web.ApiException;
 import dev.owp.protocol.task.Reason;
 import dev.owp.protocol.worker.PausedBy;
 import dev.owp.protocol.worker.TierChange;
@@ -35,7 +36,7 @@ class WorkerAdminController {
       @RequestParam(required = false) @Nullable Boolean online,
       @RequestParam(defaultValue = "100") int limit,
       @RequestParam(required = false) @Nullable String cursor) {
-    return queries.page(new WorkerQuery(online, limit, cursor));
+    return queries.page(ApiException.validated(() -> new WorkerQuery(online, limit, cursor)));
   }
 
   @GetMapping("/{workerId}")
