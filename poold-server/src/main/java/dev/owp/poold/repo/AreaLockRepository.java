@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +31,22 @@ public class AreaLockRepository {
       DELETE FROM area_lock
        WHERE task_id = :taskId
       """;
+
+  // While locks were off, several held tasks may have taken one area; when the lock holder lets
+  // go, the oldest of the others inherits the lock, so the area stays locked while any is held.
+  private static final String HAND_OVER =
+      """
+      INSERT INTO area_lock (repo, area, task_id)
+      SELECT t.repo, t.area, t.task_id
+        FROM task t
+        JOIN repo r ON r.repo = t.repo
+       WHERE t.repo = :repo AND t.area = :area AND t.task_id <> :taskId
+         AND t.status IN (%s) AND r.area_locks_enabled = 1
+       ORDER BY t.seq
+       LIMIT 1
+      ON CONFLICT DO NOTHING
+      """
+          .formatted(StatusSql.HELD);
 
   private static final String CLEAR_REPO =
       """
@@ -72,9 +89,18 @@ public class AreaLockRepository {
         == 1;
   }
 
-  /** Releases whatever lock {@code task} holds. */
-  public void release(TaskId task) {
-    jdbc.sql(RELEASE).param("taskId", task.value()).update();
+  /**
+   * Releases the lock {@code task} holds on {@code area} of {@code repo}, if any, and hands it to
+   * the oldest other held task of that area.
+   */
+  public void release(String repo, @Nullable String area, TaskId task) {
+    if (jdbc.sql(RELEASE).param("taskId", task.value()).update() == 1 && area != null) {
+      jdbc.sql(HAND_OVER)
+          .param("repo", repo)
+          .param("area", area)
+          .param("taskId", task.value())
+          .update();
+    }
   }
 
   /** Drops every lock of a repository, when its area locks are switched off. */

@@ -140,7 +140,7 @@ public class TaskMoves {
     }
     repos.adjustHeld(task.repo(), change.reviewSlots());
     if (!to.isHeld()) {
-      locks.release(task.id());
+      locks.release(task.repo(), task.area(), task.id());
     }
     Artifact artifact = task.artifact() == null ? reported : task.artifact().updatedBy(reported);
     boolean held = to.isHeld();
@@ -178,7 +178,7 @@ public class TaskMoves {
     Occupancy change = Occupancy.change(task.status(), TaskStatus.READY, task.estimatePoints());
     workers.adjustLoad(worker, change.workerPoints(), change.workerTasks());
     repos.adjustHeld(task.repo(), change.reviewSlots());
-    locks.release(task.id());
+    locks.release(task.repo(), task.area(), task.id());
     boolean returned =
         switch (why) {
           case LEASE_EXPIRED -> tasks.returnExpiredToPool(task, why.message(note), now);
@@ -211,7 +211,7 @@ public class TaskMoves {
       workers.adjustLoad(task.workerId(), change.workerPoints(), change.workerTasks());
     }
     repos.adjustHeld(task.repo(), change.reviewSlots());
-    locks.release(task.id());
+    locks.release(task.repo(), task.area(), task.id());
     String message = note == null ? "cancelled by an admin" : "cancelled by an admin: " + note;
     if (!tasks.cancel(task, message, now)) {
       throw changedMeanwhile(task);

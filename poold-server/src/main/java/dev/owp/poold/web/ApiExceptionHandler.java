@@ -4,6 +4,7 @@ import dev.owp.protocol.problem.ProblemType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +51,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             : "'" + e.getValue() + "' is not valid";
     return ResponseEntity.badRequest()
         .body(Problems.of(ProblemType.INVALID_REQUEST, e.getName() + ": " + why));
+  }
+
+  /**
+   * Two requests created the same thing at once (e.g. tasks with one key, on PostgreSQL where
+   * writers run in parallel): the loser is told to retry, and its retry finds the winner's row.
+   */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+    return ResponseEntity.status(409)
+        .body(
+            Problems.of(ProblemType.CONFLICT, "A concurrent request made the same change; retry"));
   }
 
   @ExceptionHandler({PessimisticLockingFailureException.class, TransientDataAccessException.class})

@@ -30,18 +30,22 @@ final class JsonErrors {
     }
     IllegalArgumentException refusal = refusal(e);
     if (refusal != null) {
-      return prefixed(e.getPath(), true, refusal.getMessage());
+      return prefixed(e.getPath(), refusal.getMessage());
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return prefixed(e.getPath(), true, "unknown field '" + unknown.getPropertyName() + "'");
+      // The path ends with the unknown field itself; name it once.
+      List<JacksonException.Reference> path = e.getPath();
+      return prefixed(
+          path.subList(0, Math.max(0, path.size() - 1)),
+          "unknown field '" + unknown.getPropertyName() + "'");
     }
     if (e instanceof InvalidNullException) {
-      return prefixed(e.getPath(), false, "must not be null");
+      return prefixed(e.getPath(), "must not be null");
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      return prefixed(e.getPath(), false, "expected " + shapeOf(mismatch.getTargetType()));
+      return prefixed(e.getPath(), "expected " + shapeOf(mismatch.getTargetType()));
     }
-    return prefixed(e.getPath(), false, firstLine(e.getOriginalMessage()));
+    return prefixed(e.getPath(), firstLine(e.getOriginalMessage()));
   }
 
   /** A record's compact constructor refused a value: its message names the field already. */
@@ -55,15 +59,18 @@ final class JsonErrors {
   }
 
   /**
-   * Prefixes {@code message} with the JSON path. When the message already names the last field (the
-   * record's own check), only the path of the enclosing object is used.
+   * Prefixes {@code message} with the JSON path of the value, e.g. {@code artifact: pr_url must be
+   * …} or {@code tasks[3]: title must be …}. A message that already starts with the last field's
+   * name ({@code lease_id must be …}) is not prefixed with it twice.
    */
-  private static String prefixed(
-      List<JacksonException.Reference> path, boolean messageNamesField, String message) {
-    List<JacksonException.Reference> prefix =
-        messageNamesField && !path.isEmpty() && path.get(path.size() - 1).getPropertyName() != null
-            ? path.subList(0, path.size() - 1)
-            : path;
+  private static String prefixed(List<JacksonException.Reference> path, String message) {
+    List<JacksonException.Reference> prefix = path;
+    if (!path.isEmpty()) {
+      String last = path.get(path.size() - 1).getPropertyName();
+      if (last != null && message.startsWith(last + " ")) {
+        prefix = path.subList(0, path.size() - 1);
+      }
+    }
     String where = pathText(prefix);
     return where.isEmpty() ? message : where + ": " + message;
   }

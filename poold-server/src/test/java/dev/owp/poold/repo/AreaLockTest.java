@@ -196,6 +196,31 @@ class AreaLockTest extends PooldIntegrationTest {
   }
 
   @Test
+  void whenTheLockHolderFinishesAnotherHolderOfTheAreaInheritsTheLock() {
+    repo("demo", 10, true);
+    TaskId first = task(aTask("demo").inArea("auth"));
+    TaskId second = task(aTask("demo").inArea("auth"));
+    TaskId third = task(aTask("demo").inArea("auth"));
+    RegisteredWorker alice = register("alice", 10, 1);
+    RegisteredWorker bob = register("bob", 10, 1);
+    RegisteredWorker carol = register("carol", 10, 1);
+    beat(alice);
+    repo("demo", 10, false);
+    beat(bob);
+    repo("demo", 10, true);
+
+    report(alice, first, TaskStatus.IN_PROGRESS);
+    report(alice, first, TaskStatus.PR_OPENED);
+    report(alice, first, TaskStatus.MERGED);
+    beat(carol);
+
+    // Bob still holds the second auth task: the area stays locked, now by his task.
+    assertThat(lockHolder("demo", "auth")).isEqualTo(second.value());
+    assertThat(held(carol)).isEmpty();
+    assertThat(statusOf(third)).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
   void reconfiguringARepoWithoutChangingLocksKeepsTheLocks() {
     repo("demo", 10, true);
     TaskId first = task(aTask("demo").inArea("auth"));

@@ -24,9 +24,13 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,19 +40,26 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the server's integration tests: one poold on a random port with a temporary SQLite file,
- * shared by every test class (one Spring context, cached), a clock the tests move by hand, and a
- * database emptied before each test. The background cycle never runs on its own here: tests call
- * {@link #runCycle()}.
+ * Base of the server's integration tests: one poold on a random port, shared by every test class
+ * (one Spring context, cached), a clock the tests move by hand, and a database emptied before each
+ * test. The background cycle never runs on its own here: tests call {@link #runCycle()}.
+ *
+ * <p>The database is a temporary SQLite file, or a fresh schema on PostgreSQL when the build runs
+ * the suite again with {@code -Dowp.test.database=postgresql} (see {@link TestDatabase}): the same
+ * tests prove the same behaviour on both.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PoolTestConfiguration.class)
+@ExtendWith(TestDatabase.Condition.class)
+@Tag("database")
 public abstract class PooldIntegrationTest {
 
   /** The admin token of the test server. */
   protected static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
-  private static final Path DATABASE = temporaryDatabase();
+  /** Rows of each table in a stable order, on every dialect. */
+  private static final Map<String, String> TABLE_ORDER =
+      Map.of("repo", "repo", "worker", "seq", "task", "seq", "area_lock", "task_id", "event", "id");
 
   // One HTTP client for every typed client: each HttpClient owns a selector thread.
   private static final HttpClient HTTP =
@@ -61,7 +72,15 @@ public abstract class PooldIntegrationTest {
 
   @DynamicPropertySource
   static void poolProperties(DynamicPropertyRegistry registry) {
-    registry.add("owp.db", DATABASE::toString);
+    if (TestDatabase.current() == TestDatabase.POSTGRESQL) {
+      PostgresDatabase.Settings postgres = PostgresDatabase.freshSchema();
+      registry.add("owp.db", postgres::url);
+      registry.add("owp.db-user", postgres::user);
+      registry.add("owp.db-password", postgres::password);
+    } else {
+      String file = temporaryFolder().resolve("pool.db").toString();
+      registry.add("owp.db", () -> file);
+    }
     registry.add("owp.admin-token", () -> ADMIN_TOKEN);
     registry.add("owp.cycle", () -> "3600");
     registry.add("owp.lease-ttl", () -> "1800");
@@ -180,17 +199,31 @@ public abstract class PooldIntegrationTest {
     StringBuilder dump = new StringBuilder();
     for (String table : new String[] {"repo", "worker", "task", "area_lock", "event"}) {
       dump.append(table).append(": ");
-      dump.append(jdbc.sql("SELECT * FROM " + table + " ORDER BY rowid").query().listOfRows());
+      dump.append(
+          jdbc.sql("SELECT * FROM " + table + " ORDER BY " + TABLE_ORDER.get(table))
+              .query()
+              .listOfRows());
       dump.append('\n');
     }
     return dump.toString();
   }
 
-  private static Path temporaryDatabase() {
+  /** A folder for this test JVM's SQLite file, deleted when the JVM exits. */
+  private static Path temporaryFolder() {
     try {
-      return Files.createTempDirectory("poold-it").resolve("pool.db");
+      Path folder = Files.createTempDirectory("poold-it");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(folder)));
+      return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // Best effort at JVM exit: a leftover temporary folder is harmless.
     }
   }
 }

@@ -396,7 +396,7 @@ class ErrorResponseTest extends PooldIntegrationTest {
                 "/v1/tasks/" + id + "/status",
                 "{\"status\": \"pr_opened\", \"artifact\": {\"pr_url\": \"ftp://x/1\"}}"),
         ProblemType.INVALID_REQUEST,
-        "pr_url must be an http(s) URL: 'ftp://x/1'");
+        "artifact: pr_url must be an http(s) URL: 'ftp://x/1'");
     assertProblem(
         rawAs(alice.token())
             .post(
