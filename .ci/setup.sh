@@ -5,6 +5,9 @@
 # Prints the environment the tests read, as `export` lines, on stdout; progress goes to stderr.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
+# Everything but the final export lines goes to stderr: tools such as pg_ctlcluster print
+# notices ("Removed stale pid file") on stdout, and the caller evals stdout.
+exec 3>&1 1>&2
 log() { echo "ci-setup: $*" >&2; }
 
 need=()
@@ -33,7 +36,7 @@ psql_su() { (cd /tmp && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtA "$@"
   || psql_su -c "create database pool_test owner pool" >/dev/null
 log "ready: $(chromium --version 2>/dev/null | head -1), $(chromedriver --version | cut -d' ' -f1-2), PostgreSQL $pgver"
 
-cat <<ENV
+cat >&3 <<ENV
 export OWP_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/pool_test
 export OWP_TEST_POSTGRES_USER=pool
 export OWP_TEST_POSTGRES_PASSWORD=pool
