@@ -1,6 +1,7 @@
 package dev.owp.poold.schedule;
 
 import dev.owp.poold.config.PooldProperties;
+import dev.owp.poold.metrics.SchedulerMetrics;
 import dev.owp.poold.schedule.ClaimStateReader.Source;
 import dev.owp.poold.task.TaskMoves;
 import dev.owp.poold.task.TaskMoves.LeaseOutcome;
@@ -51,6 +52,7 @@ public class Claims {
   private final TransactionTemplate transactions;
   private final PooldProperties properties;
   private final Clock clock;
+  private final SchedulerMetrics metrics;
 
   Claims(
       ClaimStateReader state,
@@ -58,13 +60,15 @@ public class Claims {
       WorkerRepository workers,
       TransactionTemplate transactions,
       PooldProperties properties,
-      Clock clock) {
+      Clock clock,
+      SchedulerMetrics metrics) {
     this.state = state;
     this.moves = moves;
     this.workers = workers;
     this.transactions = transactions;
     this.properties = properties;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Leases ready tasks to {@code worker} until it is full or nothing fits; returns how many. */
@@ -77,7 +81,10 @@ public class Claims {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return Objects.requireNonNull(transactions.execute(status -> grant(worker, now, status)));
+        int granted =
+            Objects.requireNonNull(transactions.execute(status -> grant(worker, now, status)));
+        metrics.leasesGranted(granted);
+        return granted;
       } catch (PessimisticLockingFailureException e) {
         // PostgreSQL chose this claim as a deadlock victim or a lock wait timed out: nothing was
         // granted, and the worker's next poll or heartbeat tries again anyway.

@@ -79,7 +79,14 @@ class PooldCommandTest {
 
     assertThat(exitCode).isZero();
     assertThat(stdout())
-        .contains("--db", "--host", "--port", "--lease-ttl", "--heartbeat-ttl", "--cycle", "--db-pool-size")
+        .contains(
+            "--db",
+            "--host",
+            "--port",
+            "--lease-ttl",
+            "--heartbeat-ttl",
+            "--cycle",
+            "--db-pool-size")
         .contains("default: 1800", "default: 90", "default: 5", "default: 8787")
         .contains("OWP_ADMIN_TOKEN", "env.local");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
