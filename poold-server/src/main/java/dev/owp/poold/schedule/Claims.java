@@ -3,6 +3,7 @@ package dev.owp.poold.schedule;
 import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.metrics.SchedulerMetrics;
 import dev.owp.poold.schedule.ClaimStateReader.Source;
+import dev.owp.poold.storage.SqlDialect;
 import dev.owp.poold.task.TaskMoves;
 import dev.owp.poold.task.TaskMoves.LeaseOutcome;
 import dev.owp.poold.worker.WorkerRepository;
@@ -28,11 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>First the pure {@link ClaimPolicy} plans from a snapshot read on a reader connection: most
  * heartbeats (a full worker, a throttled pool, nothing matching) end there, without touching the
- * database's writer. When there is something to grant, one transaction reads the state again
- * (locking the queue heads on PostgreSQL), plans again, and takes each lease under a savepoint: the
- * conditional updates on the worker, the repository, the area lock and the task enforce the rules
- * once more, and a lease that loses a race is rolled back alone. No JVM lock is involved, so any
- * number of poold replicas can claim from one PostgreSQL database at once.
+ * database's writer. When there is something to grant, one transaction takes each lease of the plan
+ * under a savepoint (on PostgreSQL, where other replicas write at the same time, it first reads the
+ * state again, locking the queue heads, and plans again): the conditional updates on the worker,
+ * the repository, the area lock and the task enforce the rules once more, and a lease that loses a
+ * race is rolled back alone. No JVM lock is involved, so any number of poold replicas can claim
+ * from one PostgreSQL database at once.
  */
 @Service
 public class Claims {
@@ -53,6 +55,7 @@ public class Claims {
   private final PooldProperties properties;
   private final Clock clock;
   private final SchedulerMetrics metrics;
+  private final SqlDialect dialect;
 
   Claims(
       ClaimStateReader state,
@@ -61,7 +64,8 @@ public class Claims {
       TransactionTemplate transactions,
       PooldProperties properties,
       Clock clock,
-      SchedulerMetrics metrics) {
+      SchedulerMetrics metrics,
+      SqlDialect dialect) {
     this.state = state;
     this.moves = moves;
     this.workers = workers;
@@ -69,20 +73,21 @@ public class Claims {
     this.properties = properties;
     this.clock = clock;
     this.metrics = metrics;
+    this.dialect = dialect;
   }
 
   /** Leases ready tasks to {@code worker} until it is full or nothing fits; returns how many. */
   public int fill(WorkerId worker) {
     Instant now = clock.instant();
-    boolean anythingToGrant =
-        state.read(worker, now, Source.READER).map(s -> !s.plan().isEmpty()).orElse(false);
-    if (!anythingToGrant) {
+    ClaimState planned = state.read(worker, now, Source.READER).orElse(null);
+    if (planned == null || planned.plan().isEmpty()) {
       return 0;
     }
     for (int attempt = 1; ; attempt++) {
       try {
         int granted =
-            Objects.requireNonNull(transactions.execute(status -> grant(worker, now, status)));
+            Objects.requireNonNull(
+                transactions.execute(status -> grant(worker, planned, now, status)));
         metrics.leasesGranted(granted);
         return granted;
       } catch (PessimisticLockingFailureException e) {
@@ -96,27 +101,53 @@ public class Claims {
     }
   }
 
-  private int grant(WorkerId worker, Instant now, TransactionStatus status) {
-    ClaimState current = state.read(worker, now, Source.WRITER).orElse(null);
-    if (current == null) {
-      return 0;
+  private int grant(WorkerId worker, ClaimState planned, Instant now, TransactionStatus status) {
+    if (dialect.hasConcurrentWriters()) {
+      return state
+          .read(worker, now, Source.WRITER)
+          .map(fresh -> take(worker, fresh, now, status))
+          .orElse(0);
     }
+    // The one writer: take the reader's plan; if part of it was taken meanwhile (two workers
+    // planned from the same queue heads), read again, now that nobody else can write, and go on.
+    Attempt first = attempt(worker, planned, now, status);
+    if (!first.lostRaces()) {
+      return first.granted();
+    }
+    return first.granted()
+        + state
+            .read(worker, now, Source.WRITER)
+            .map(fresh -> take(worker, fresh, now, status))
+            .orElse(0);
+  }
+
+  private int take(WorkerId worker, ClaimState state, Instant now, TransactionStatus status) {
+    return attempt(worker, state, now, status).granted();
+  }
+
+  /** Leases the plan of {@code state}, each under its own savepoint. */
+  private Attempt attempt(
+      WorkerId worker, ClaimState state, Instant now, TransactionStatus status) {
     int granted = 0;
-    for (Candidate task : inLockOrder(current.plan())) {
+    boolean lostRaces = false;
+    for (Candidate task : inLockOrder(state.plan())) {
       Object savepoint = status.createSavepoint();
-      LeaseOutcome outcome = moves.lease(task, current.version(task), worker, now);
+      LeaseOutcome outcome = moves.lease(task, state.version(task), worker, now);
       if (outcome == LeaseOutcome.GRANTED) {
         status.releaseSavepoint(savepoint);
         granted++;
       } else {
         status.rollbackToSavepoint(savepoint);
         if (outcome == LeaseOutcome.WORKER_UNAVAILABLE) {
-          break;
+          return new Attempt(granted, false);
         }
+        lostRaces = true;
       }
     }
-    return granted;
+    return new Attempt(granted, lostRaces);
   }
+
+  private record Attempt(int granted, boolean lostRaces) {}
 
   /**
    * The plan in the order every claim locks rows: repository, then area. Two claims that lease in

@@ -20,6 +20,14 @@ public interface SqlDialect {
    */
   String lockSkippingLocked(String table);
 
+  /**
+   * Whether other writers run at the same time. With concurrent writers (PostgreSQL, several
+   * replicas) a claim reads the queue again inside its transaction, locking what it may take; with
+   * a single writer (SQLite) the plan made on a reader is taken as it is, and the conditional
+   * updates of each lease catch what changed since, so the one writer is held only for the updates.
+   */
+  boolean hasConcurrentWriters();
+
   /** SQLite: {@code json_each}; one writer, so no row locks. */
   SqlDialect SQLITE =
       new SqlDialect() {
@@ -37,6 +45,11 @@ public interface SqlDialect {
         public String lockSkippingLocked(String table) {
           return "";
         }
+
+        @Override
+        public boolean hasConcurrentWriters() {
+          return false;
+        }
       };
 
   /** PostgreSQL: jsonb containment, and {@code SKIP LOCKED}. */
@@ -50,6 +63,11 @@ public interface SqlDialect {
         @Override
         public String lockSkippingLocked(String table) {
           return "FOR UPDATE OF " + table + " SKIP LOCKED";
+        }
+
+        @Override
+        public boolean hasConcurrentWriters() {
+          return true;
         }
       };
 }
