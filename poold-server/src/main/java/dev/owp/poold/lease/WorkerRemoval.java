@@ -2,6 +2,7 @@ package dev.owp.poold.lease;
 
 import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.event.EventLog;
+import dev.owp.poold.task.LockOrder;
 import dev.owp.poold.task.PoolReturn;
 import dev.owp.poold.task.TaskMoves;
 import dev.owp.poold.task.TaskRecord;
@@ -56,7 +57,10 @@ class WorkerRemoval {
             .filter(record -> record.removedAt() == null)
             .orElseThrow(() -> ApiException.notFound("Worker not found: " + id));
     List<TaskRecord> held = tasks.heldBy(id);
-    for (TaskRecord task : held) {
+    for (TaskRecord task :
+        held.stream()
+            .sorted(LockOrder.of(TaskRecord::repo, TaskRecord::area, t -> t.id().value()))
+            .toList()) {
       moves.returnToPool(task, PoolReturn.WORKER_REMOVED, reason.reason(), now);
     }
     workers.remove(id, now);

@@ -4,6 +4,7 @@ import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.metrics.SchedulerMetrics;
 import dev.owp.poold.schedule.ClaimStateReader.Source;
 import dev.owp.poold.storage.SqlDialect;
+import dev.owp.poold.task.LockOrder;
 import dev.owp.poold.task.TaskMoves;
 import dev.owp.poold.task.TaskMoves.LeaseOutcome;
 import dev.owp.poold.worker.WorkerRepository;
@@ -44,9 +45,8 @@ public class Claims {
   private static final int ATTEMPTS = 3;
 
   private static final Comparator<Candidate> LOCK_ORDER =
-      Comparator.comparing(Candidate::repo)
-          .thenComparing(c -> c.area().map(AreaKey::value).orElse(""))
-          .thenComparing(c -> c.id().value());
+      LockOrder.of(
+          Candidate::repo, c -> c.area().map(AreaKey::value).orElse(null), c -> c.id().value());
 
   private final ClaimStateReader state;
   private final TaskMoves moves;
