@@ -12,6 +12,7 @@ import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.task.TaskUpsert;
+import dev.owp.protocol.task.TaskWithdrawal;
 import dev.owp.protocol.task.UpsertOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +37,19 @@ public class TaskCatalog {
 
   private final TaskRepository tasks;
   private final TrackedRepoRepository repos;
+  private final TaskMoves moves;
   private final EventLog events;
   private final Clock clock;
 
-  TaskCatalog(TaskRepository tasks, TrackedRepoRepository repos, EventLog events, Clock clock) {
+  TaskCatalog(
+      TaskRepository tasks,
+      TrackedRepoRepository repos,
+      TaskMoves moves,
+      EventLog events,
+      Clock clock) {
     this.tasks = tasks;
     this.repos = repos;
+    this.moves = moves;
     this.events = events;
     this.clock = clock;
   }
@@ -53,7 +62,10 @@ public class TaskCatalog {
     return new TaskCreated(true, result.taskId(), result.outcome());
   }
 
-  /** Creates or updates every task, or none: one transaction, rolled back by the first error. */
+  /**
+   * Creates or updates every task and withdraws the named ones, or does nothing: one transaction,
+   * rolled back by the first error.
+   */
   @Transactional
   public BulkResult createAll(BulkTasks bulk) {
     Instant now = clock.instant();
@@ -64,11 +76,36 @@ public class TaskCatalog {
         requireRepo(repo, "tasks[" + i + "]: ");
       }
     }
+    for (int i = 0; i < bulk.withdraw().size(); i++) {
+      String repo = bulk.withdraw().get(i).repo();
+      if (knownRepos.add(repo)) {
+        requireRepo(repo, "withdraw[" + i + "]: ");
+      }
+    }
     List<TaskUpsert> results = new ArrayList<>();
     for (TaskSpec spec : bulk.tasks()) {
       results.add(upsert(spec, now));
     }
+    for (TaskWithdrawal withdrawal : bulk.withdraw()) {
+      tasks
+          .findByKey(withdrawal.repo(), withdrawal.key())
+          .ifPresent(task -> results.add(withdraw(task, withdrawal.reason(), now)));
+    }
     return BulkResult.of(results);
+  }
+
+  /** Cancels a task nobody has started; a started or finished task is kept as it is. */
+  private TaskUpsert withdraw(TaskRecord task, @Nullable String reason, Instant now) {
+    UpsertOutcome outcome =
+        switch (task.status()) {
+          case READY -> {
+            moves.cancel(task, reason, now);
+            yield UpsertOutcome.CANCELLED;
+          }
+          case CANCELLED -> UpsertOutcome.UNCHANGED;
+          default -> UpsertOutcome.KEPT;
+        };
+    return new TaskUpsert(task.id(), task.key(), outcome);
   }
 
   private TaskUpsert upsert(TaskSpec spec, Instant now) {
@@ -90,6 +127,7 @@ public class TaskCatalog {
         .with("required_skills", spec.requiredSkills())
         .with("area", spec.area())
         .with("tier", spec.tier())
+        .with("issue_url", spec.issueUrl())
         .append();
     return new TaskUpsert(id, spec.key(), UpsertOutcome.CREATED);
   }
@@ -107,7 +145,9 @@ public class TaskCatalog {
                 task.requiredSkills(),
                 task.area(),
                 task.tier(),
-                spec.key())
+                spec.key(),
+                spec.issueNumber(),
+                spec.issueUrl())
             : spec;
     List<String> changed = changedFields(task, effective);
     List<String> kept =
@@ -139,6 +179,11 @@ public class TaskCatalog {
     addIf(changed, "required_skills", !task.requiredSkills().equals(spec.requiredSkills()));
     addIf(changed, "area", !Objects.equals(task.area(), spec.area()));
     addIf(changed, "tier", task.tier() != spec.tier());
+    addIf(
+        changed,
+        "issue_url",
+        spec.issueUrl() != null && !spec.issueUrl().equals(task.issueUrl())
+            || spec.issueNumber() != null && !spec.issueNumber().equals(task.issueNumber()));
     return changed;
   }
 
