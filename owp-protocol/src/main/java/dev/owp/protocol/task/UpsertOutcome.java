@@ -9,12 +9,8 @@ public enum UpsertOutcome {
   CREATED,
   /** The task with that key existed and changed. */
   UPDATED,
-  /** The task with that key existed and already matched (or was already cancelled). */
-  UNCHANGED,
-  /** A withdrawn task was cancelled. */
-  CANCELLED,
-  /** A withdrawn task was kept: a worker had started it. */
-  KEPT;
+  /** The task with that key existed and already matched. */
+  UNCHANGED;
 
   /** The wire name, e.g. {@code created}. */
   @JsonValue

@@ -13,6 +13,7 @@ import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.task.TaskUpsert;
 import dev.owp.protocol.task.TaskWithdrawal;
+import dev.owp.protocol.task.TaskWithdrawn;
 import dev.owp.protocol.task.UpsertOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,26 +86,27 @@ public class TaskCatalog {
     for (TaskSpec spec : bulk.tasks()) {
       results.add(upsert(spec, now));
     }
+    List<TaskWithdrawn> withdrawn = new ArrayList<>();
     for (TaskWithdrawal withdrawal : bulk.withdraw()) {
       tasks
           .findByKey(withdrawal.repo(), withdrawal.key())
-          .ifPresent(task -> results.add(withdraw(task, withdrawal.reason(), now)));
+          .ifPresent(task -> withdrawn.add(withdraw(task, withdrawal, now)));
     }
-    return BulkResult.of(results);
+    return BulkResult.of(results, withdrawn);
   }
 
   /** Cancels a task nobody has started; a started or finished task is kept as it is. */
-  private TaskUpsert withdraw(TaskRecord task, @Nullable String reason, Instant now) {
-    UpsertOutcome outcome =
+  private TaskWithdrawn withdraw(TaskRecord task, TaskWithdrawal withdrawal, Instant now) {
+    TaskWithdrawn.Outcome outcome =
         switch (task.status()) {
           case READY -> {
-            moves.cancel(task, reason, now);
-            yield UpsertOutcome.CANCELLED;
+            moves.cancel(task, withdrawal.reason(), now);
+            yield TaskWithdrawn.Outcome.CANCELLED;
           }
-          case CANCELLED -> UpsertOutcome.UNCHANGED;
-          default -> UpsertOutcome.KEPT;
+          case CANCELLED -> TaskWithdrawn.Outcome.UNCHANGED;
+          default -> TaskWithdrawn.Outcome.KEPT;
         };
-    return new TaskUpsert(task.id(), task.key(), outcome);
+    return new TaskWithdrawn(task.id(), withdrawal.key(), outcome);
   }
 
   private TaskUpsert upsert(TaskSpec spec, Instant now) {

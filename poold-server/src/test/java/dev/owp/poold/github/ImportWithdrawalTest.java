@@ -10,6 +10,7 @@ import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.task.TaskWithdrawal;
+import dev.owp.protocol.task.TaskWithdrawn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +35,9 @@ class ImportWithdrawalTest extends GithubIntegrationTest {
     assertThat(statusOf(started)).isEqualTo(TaskStatus.LEASED);
     assertThat(statusOf(waiting)).isEqualTo(TaskStatus.CANCELLED);
     assertThat(view(waiting).message()).contains("issue #2 was closed");
-    assertThat(admin().createTasks(new BulkTasks(List.of(), List.of(withdraw(2)))).unchanged())
-        .isEqualTo(1);
+    assertThat(admin().createTasks(new BulkTasks(List.of(), List.of(withdraw(2)))).withdrawn())
+        .extracting(TaskWithdrawn::outcome)
+        .containsExactly(TaskWithdrawn.Outcome.UNCHANGED);
   }
 
   @Test
