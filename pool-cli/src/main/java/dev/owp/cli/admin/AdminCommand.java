@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       InitRepoCommand.class,
       AddTaskCommand.class,
       ImportTasksCommand.class,
+      dev.owp.cli.github.ImportGithubIssuesCommand.class,
       StateCommand.class,
       ReposCommand.class,
       TasksCommand.class,
