@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
       "  OWP_DB_USER, OWP_DB_PASSWORD   PostgreSQL credentials, unless in the URL",
       "  OWP_GITHUB_TOKEN  GitHub token (else GITHUB_TOKEN): poold then follows the pull",
       "                    requests of pr_opened tasks and can write comments back",
+      "  OWP_GITHUB_REPO_TOKENS   owner/name=TOKEN,...: a repository's own token",
       "  OWP_GITHUB_WEBHOOK_SECRET   secret of POST /v1/github/webhook; without it the",
       "                    webhook refuses every request",
       "",

@@ -65,7 +65,7 @@ public class CommentWriter {
       fixedDelayString = "${owp.cycle:5}",
       timeUnit = TimeUnit.SECONDS)
   void tick() {
-    if (!properties.writesBack() || credentials.token().isEmpty()) {
+    if (!properties.writesBack() || !credentials.any()) {
       return;
     }
     try {

@@ -70,7 +70,7 @@ class GithubApi {
 
   /** The pull request {@code ref}, conditionally on {@code etag}. */
   PullAnswer pull(PullRequestRef ref, @Nullable String etag) {
-    HttpRequest.Builder request = request(ref.apiPath()).GET();
+    HttpRequest.Builder request = request(ref.owner() + "/" + ref.name(), ref.apiPath()).GET();
     if (etag != null) {
       request.header("If-None-Match", etag);
     }
@@ -96,7 +96,7 @@ class GithubApi {
     String payload = json.writeValueAsString(Map.of("body", body));
     Answer answer =
         send(
-            request("/repos/" + repo + "/issues/" + issue + "/comments")
+            request(repo, "/repos/" + repo + "/issues/" + issue + "/comments")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(payload))
                 .build());
@@ -116,7 +116,7 @@ class GithubApi {
   Optional<Boolean> hasComment(String repo, int issue, String marker) {
     Answer answer =
         send(
-            request("/repos/" + repo + "/issues/" + issue + "/comments?per_page=100")
+            request(repo, "/repos/" + repo + "/issues/" + issue + "/comments?per_page=100")
                 .GET()
                 .build());
     if (answer.failure != null || answer.status != 200) {
@@ -130,7 +130,7 @@ class GithubApi {
     return Optional.of(false);
   }
 
-  private HttpRequest.Builder request(String path) {
+  private HttpRequest.Builder request(String repo, String path) {
     String base = properties.apiUrl().toString().replaceAll("/+$", "");
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path))
@@ -138,7 +138,7 @@ class GithubApi {
             .header("Accept", "application/vnd.github+json")
             .header("X-GitHub-Api-Version", "2022-11-28")
             .header("User-Agent", "owp-poold");
-    credentials.token().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+    credentials.token(repo).ifPresent(token -> builder.header("Authorization", "Bearer " + token));
     return builder;
   }
 

@@ -54,7 +54,7 @@ public class PullRequestFollower {
       fixedDelayString = "${owp.github.poll:60}",
       timeUnit = TimeUnit.SECONDS)
   void tick() {
-    if (credentials.token().isEmpty()) {
+    if (!credentials.any()) {
       return;
     }
     try {

@@ -42,6 +42,7 @@ abstract class GithubIntegrationTest extends PooldIntegrationTest {
   static void githubProperties(DynamicPropertyRegistry registry) {
     registry.add("owp.github.api-url", GITHUB::baseUrl);
     registry.add("owp.github-token", () -> "ghp_test_token");
+    registry.add("owp.github-repo-tokens", () -> "Acme/Special=ghp_special_token");
     registry.add("owp.github-webhook-secret", () -> SECRET);
     registry.add("owp.github.write-back", () -> REPO);
     registry.add("owp.github.poll", () -> "3600");
@@ -83,15 +84,16 @@ abstract class GithubIntegrationTest extends PooldIntegrationTest {
 
   /** Leases {@code task} to {@code worker} and reports its pull request #{@code pr}. */
   void openPullRequest(RegisteredWorker worker, TaskId task, int pr) {
+    openPullRequest(worker, task, "https://github.com/acme/app/pull/" + pr);
+  }
+
+  /** Leases {@code task} to {@code worker} and reports the pull request at {@code prUrl}. */
+  void openPullRequest(RegisteredWorker worker, TaskId task, String prUrl) {
     beat(worker);
     as(worker)
         .updateStatus(
             task,
-            new StatusUpdate(
-                TaskStatus.PR_OPENED,
-                null,
-                Artifact.ofPullRequest("https://github.com/acme/app/pull/" + pr),
-                null));
+            new StatusUpdate(TaskStatus.PR_OPENED, null, Artifact.ofPullRequest(prUrl), null));
   }
 
   /** The signature GitHub would send with {@code body}. */

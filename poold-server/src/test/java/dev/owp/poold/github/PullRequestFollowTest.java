@@ -39,6 +39,22 @@ class PullRequestFollowTest extends GithubIntegrationTest {
   }
 
   @Test
+  void aRepositoryWithItsOwnTokenIsAskedWithIt() {
+    TaskId task = issueTask(1);
+    openPullRequest(contributor("alice"), task, "https://github.com/acme/special/pull/9/files");
+    GITHUB.stubFor(
+        get("/repos/acme/special/pulls/9")
+            .willReturn(okJson("{\"state\":\"closed\",\"merged\":true}")));
+
+    follower.runOnce();
+
+    assertThat(statusOf(task)).isEqualTo(TaskStatus.MERGED);
+    GITHUB.verify(
+        getRequestedFor(urlEqualTo("/repos/acme/special/pulls/9"))
+            .withHeader("Authorization", equalTo("Bearer ghp_special_token")));
+  }
+
+  @Test
   void aPullRequestClosedWithoutMergeSendsTheTaskBackToThePool() {
     TaskId task = issueTask(1);
     openPullRequest(contributor("alice"), task, 7);
