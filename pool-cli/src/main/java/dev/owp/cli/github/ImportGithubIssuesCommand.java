@@ -9,6 +9,7 @@ import dev.owp.protocol.repo.RepoConfig;
 import dev.owp.protocol.repo.RepoKeys;
 import dev.owp.protocol.repo.RepoView;
 import dev.owp.protocol.task.BulkResult;
+import dev.owp.protocol.task.BulkTasks;
 import dev.owp.protocol.task.TaskPage;
 import dev.owp.protocol.task.TaskQuery;
 import dev.owp.protocol.task.TaskView;
@@ -99,7 +100,7 @@ public final class ImportGithubIssuesCommand implements Callable<Integer> {
       throw new UsageException(
           "expected the GitHub repository as owner/name, got '" + fullName + "'");
     }
-    if (limit < 1 || limit > dev.owp.protocol.task.BulkTasks.MAX_TASKS) {
+    if (limit < 1 || limit > BulkTasks.MAX_TASKS) {
       throw new UsageException("--limit must be between 1 and 5000, got " + limit);
     }
     String repoKey = RepoKeys.require("repo", fullName);

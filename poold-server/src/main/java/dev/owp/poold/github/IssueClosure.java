@@ -6,6 +6,7 @@ import dev.owp.poold.task.TaskRepository;
 import dev.owp.protocol.task.TaskStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,7 @@ class IssueClosure {
 
   /** The key of the task imported from issue {@code number} of {@code fullName}. */
   static String taskKey(String fullName, int number) {
-    return "github:" + fullName.toLowerCase(java.util.Locale.ROOT) + "#" + number;
+    return "github:" + fullName.toLowerCase(Locale.ROOT) + "#" + number;
   }
 
   /** Cancels the ready tasks imported from the issue; returns how many. */

@@ -13,14 +13,19 @@ import java.util.regex.Pattern;
 record PullRequestRef(String owner, String name, int number) {
 
   private static final Pattern PATH =
-      Pattern.compile("^/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/pulls?/([0-9]{1,9})(?:/.*)?$");
+      Pattern.compile(
+          "^(?:/api/v3)?(?:/repos)?/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/pulls?/([0-9]{1,9})(?:/.*)?$");
 
   PullRequestRef {
     owner = owner.toLowerCase(Locale.ROOT);
     name = name.toLowerCase(Locale.ROOT);
   }
 
-  /** The pull request a web URL such as {@code https://github.com/o/r/pull/12/files} points at. */
+  /**
+   * The pull request a URL points at: a web page such as {@code
+   * https://github.com/o/r/pull/12/files} or an API URL such as {@code
+   * https://api.github.com/repos/o/r/pulls/12}.
+   */
   static Optional<PullRequestRef> parse(String url) {
     try {
       String path = URI.create(url.strip()).getPath();

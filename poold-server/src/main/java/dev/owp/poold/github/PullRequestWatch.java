@@ -3,6 +3,8 @@ package dev.owp.poold.github;
 import dev.owp.poold.storage.EpochMillis;
 import dev.owp.poold.storage.JsonColumns;
 import dev.owp.protocol.task.Artifact;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -125,7 +127,7 @@ class PullRequestWatch {
     return jdbc.sql(FORGET_FINISHED).update();
   }
 
-  private static Watched watched(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+  private static Watched watched(ResultSet rs, int row) throws SQLException {
     return new Watched(
         rs.getString("task_id"),
         rs.getString("pr_url"),

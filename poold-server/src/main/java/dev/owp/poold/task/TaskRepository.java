@@ -9,6 +9,9 @@ import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -164,8 +167,7 @@ public class TaskRepository {
   private final JdbcClient jdbc;
 
   // sqlite-jdbc refuses getObject(column, Integer.class) on NULL.
-  private static @Nullable Integer nullableInt(java.sql.ResultSet rs, String column)
-      throws java.sql.SQLException {
+  private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
     int value = rs.getInt(column);
     return rs.wasNull() ? null : value;
   }
@@ -187,8 +189,8 @@ public class TaskRepository {
         .param("area", spec.area())
         .param("tier", spec.tier())
         .param("now", EpochMillis.of(now))
-        .param("issueNumber", spec.issueNumber(), java.sql.Types.INTEGER)
-        .param("issueUrl", spec.issueUrl(), java.sql.Types.VARCHAR)
+        .param("issueNumber", spec.issueNumber(), Types.INTEGER)
+        .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
         .update();
   }
 
@@ -222,8 +224,8 @@ public class TaskRepository {
             .param("requiredSkills", JsonColumns.write(spec.requiredSkills()))
             .param("area", spec.area())
             .param("tier", spec.tier())
-            .param("issueNumber", spec.issueNumber(), java.sql.Types.INTEGER)
-            .param("issueUrl", spec.issueUrl(), java.sql.Types.VARCHAR)
+            .param("issueNumber", spec.issueNumber(), Types.INTEGER)
+            .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
             .param("now", EpochMillis.of(now))
             .update()
         == 1;
