@@ -77,8 +77,14 @@ public record IssueImport(
         continue;
       }
       IssueLabels labels = IssueLabels.read(issue.labels());
+      try {
+        tasks.add(task(repo, fullName, issue, labels));
+      } catch (IllegalArgumentException e) {
+        // A value the pool refuses (an area of 200 characters, 60 skills): skip, say why.
+        skipped.add("#" + issue.number() + ": " + e.getMessage());
+        continue;
+      }
       labels.notes().forEach(note -> notes.add("#" + issue.number() + ": " + note));
-      tasks.add(task(repo, fullName, issue, labels));
     }
     List<TaskWithdrawal> withdraw = new ArrayList<>();
     String prefix = key(fullName, 0).replaceFirst("0$", "");

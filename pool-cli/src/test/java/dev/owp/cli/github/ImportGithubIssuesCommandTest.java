@@ -161,7 +161,8 @@ class ImportGithubIssuesCommandTest {
             open(4, "Low", "priority:low", "estimate:100"),
             open(5, "Medium", "Priority:Medium"),
             open(6, "Bad values", "estimate:0", "tier:9", "priority:urgent"),
-            open(7, "Twice", "estimate:2", "size:8")));
+            open(7, "Twice", "estimate:2", "size:8"),
+            open(8, "Too long an area", "area:" + "a".repeat(130))));
 
     Result result = importIssues("--create-repo");
 
@@ -187,7 +188,10 @@ class ImportGithubIssuesCommandTest {
         .contains("note #6: label 'estimate:0' ignored: expected a whole number from 1 to 100")
         .contains("note #6: label 'tier:9' ignored")
         .contains("note #6: label 'priority:urgent' ignored")
-        .contains("note #7: label 'size:8' ignored: an earlier label already set it to 2");
+        .contains("note #7: label 'size:8' ignored: an earlier label already set it to 2")
+        .contains("skipped 1")
+        .contains("  skipped #8: area");
+    assertThat(tasks()).extracting(TaskView::issueNumber).doesNotContain(8);
   }
 
   @Test
