@@ -34,6 +34,8 @@ public class CommentWriter {
   // Events older than this are not commented on: turning write-back on must not flood old issues.
   private static final Duration HORIZON = Duration.ofDays(1);
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  // How far back a retry looks for its own earlier comment.
+  private static final Duration LOOK_BACK = Duration.ofDays(7);
 
   /** What one round did. */
   public record Report(int enqueued, int sent, int failed) {}
@@ -105,7 +107,9 @@ public class CommentWriter {
   private Optional<String> send(CommentOutbox.Pending comment) {
     String marker = marker(comment.taskId(), comment.eventId());
     if (comment.attempts() > 0) {
-      Optional<Boolean> already = github.hasComment(comment.repo(), comment.issueNumber(), marker);
+      Optional<Boolean> already =
+          github.hasComment(
+              comment.repo(), comment.issueNumber(), marker, clock.instant().minus(LOOK_BACK));
       if (already.isEmpty()) {
         return Optional.of("cannot tell whether an earlier attempt reached GitHub");
       }

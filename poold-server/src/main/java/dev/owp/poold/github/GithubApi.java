@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -110,13 +111,15 @@ class GithubApi {
   }
 
   /**
-   * True when one of the issue's most recent comments contains {@code marker}: a comment whose
+   * True when a comment made or edited since {@code since} contains {@code marker}: a comment whose
    * sending was interrupted may have reached GitHub, and must not be posted twice.
    */
-  Optional<Boolean> hasComment(String repo, int issue, String marker) {
+  Optional<Boolean> hasComment(String repo, int issue, String marker, Instant since) {
+    // GitHub lists comments oldest first: "since" keeps a long discussion to one page.
+    String query = "?per_page=100&since=" + since.truncatedTo(ChronoUnit.SECONDS);
     Answer answer =
         send(
-            request(repo, "/repos/" + repo + "/issues/" + issue + "/comments?per_page=100")
+            request(repo, "/repos/" + repo + "/issues/" + issue + "/comments" + query)
                 .GET()
                 .build());
     if (answer.failure != null || answer.status != 200) {
