@@ -1,12 +1,13 @@
 package dev.owp.cli.github;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where issues come from: GitHub, or a fake in tests. */
 public interface IssueSource {
 
   /** What one listing returned. */
-  record Listing(java.util.List<GithubIssue> issues, boolean more) {}
+  record Listing(List<GithubIssue> issues, boolean more) {}
 
   /**
    * The open issues with {@code label}, pull requests included, following every page until {@code
