@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHIssue;
@@ -33,6 +35,14 @@ import org.kohsuke.github.HttpException;
 public final class GithubIssueSource implements IssueSource {
 
   private static final int PAGE_SIZE = 100;
+
+  // github-api logs each connection retry at INFO on standard error; the command reports the
+  // failure itself, in one line. A strong reference keeps the level from being collected.
+  private static final Logger CLIENT_LOG = Logger.getLogger("org.kohsuke.github.GitHubClient");
+
+  static {
+    CLIENT_LOG.setLevel(Level.WARNING);
+  }
 
   private final GitHub github;
   private final GHRepository repository;
