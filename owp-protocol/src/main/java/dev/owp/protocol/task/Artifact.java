@@ -79,7 +79,7 @@ public record Artifact(
         && (extra == null || extra.isEmpty());
   }
 
-  private static @Nullable String httpUrl(String field, @Nullable String raw) {
+  static @Nullable String httpUrl(String field, @Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }

@@ -52,6 +52,11 @@ import picocli.CommandLine.Spec;
       "  OWP_ADMIN_TOKEN   admin token for /v1/admin/**; without it poold generates",
       "                    one beside an SQLite database (<db>.admin-token, mode 600)",
       "  OWP_DB_USER, OWP_DB_PASSWORD   PostgreSQL credentials, unless in the URL",
+      "  OWP_GITHUB_TOKEN  GitHub token (else GITHUB_TOKEN): poold then follows the pull",
+      "                    requests of pr_opened tasks and can write comments back",
+      "  OWP_GITHUB_REPO_TOKENS   owner/name=TOKEN,...: a repository's own token",
+      "  OWP_GITHUB_WEBHOOK_SECRET   secret of POST /v1/github/webhook; without it the",
+      "                    webhook refuses every request",
       "",
       "Example:  java -jar poold.jar --db pool.db",
     })
@@ -107,6 +112,30 @@ public final class PooldCommand implements Callable<Integer> {
       description =
           "PostgreSQL connections per poold (default: ${DEFAULT-VALUE}); SQLite writes through one.")
   int dbPoolSize;
+
+  @Option(
+      names = "--github-api-url",
+      paramLabel = "URL",
+      defaultValue = "https://api.github.com",
+      description =
+          "GitHub REST API; GitHub Enterprise: https://HOST/api/v3 (default: ${DEFAULT-VALUE}).")
+  String githubApiUrl = "https://api.github.com";
+
+  @Option(
+      names = "--github-poll",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "How often the pull request of a pr_opened task is checked on GitHub (default: ${DEFAULT-VALUE}).")
+  long githubPoll;
+
+  @Option(
+      names = "--github-write-back",
+      paramLabel = "REPOS",
+      description =
+          "Comment on the issues of imported tasks in these repositories (owner/name,"
+              + " comma-separated, or *): picked up, pull request opened, back in the pool.")
+  @Nullable String githubWriteBack;
 
   @Spec @Nullable CommandSpec spec;
 
@@ -167,6 +196,11 @@ public final class PooldCommand implements Callable<Integer> {
     requireRange(cli, "--heartbeat-ttl", heartbeatTtl, 1, 365L * 24 * 3600);
     requireRange(cli, "--cycle", cycle, 1, 3600);
     requireRange(cli, "--db-pool-size", dbPoolSize, 2, 1_000);
+    requireRange(cli, "--github-poll", githubPoll, 1, 24 * 3600);
+    if (!githubApiUrl.startsWith("http://") && !githubApiUrl.startsWith("https://")) {
+      throw new ParameterException(
+          cli, "--github-api-url must be an http(s) URL, got '" + githubApiUrl + "'");
+    }
 
     SpringApplication app = new SpringApplication(PooldApplication.class);
     app.addInitializers(
@@ -206,6 +240,11 @@ public final class PooldCommand implements Callable<Integer> {
     args.add("--owp.heartbeat-ttl=" + heartbeatTtl);
     args.add("--owp.cycle=" + cycle);
     args.add("--owp.postgres-pool-size=" + dbPoolSize);
+    args.add("--owp.github.api-url=" + githubApiUrl.strip());
+    args.add("--owp.github.poll=" + githubPoll);
+    if (githubWriteBack != null && !githubWriteBack.isBlank()) {
+      args.add("--owp.github.write-back=" + githubWriteBack.strip());
+    }
     return args;
   }
 

@@ -11,7 +11,9 @@ public enum PoolReturn {
   /** An admin sent it back. */
   REQUEUED_BY_ADMIN(EventType.TASK_REQUEUED, "admin", "requeued by an admin"),
   /** An admin removed its worker. */
-  WORKER_REMOVED(EventType.TASK_REQUEUED, "worker_removed", "requeued (worker removed)");
+  WORKER_REMOVED(EventType.TASK_REQUEUED, "worker_removed", "requeued (worker removed)"),
+  /** Its pull request was closed on GitHub without being merged. */
+  PR_CLOSED(EventType.TASK_REQUEUED, "pr_closed", "requeued (pull request closed without merge)");
 
   /** How long a released task is not offered again to the worker that released it. */
   public static final java.time.Duration RELEASE_COOLDOWN = java.time.Duration.ofMinutes(30);

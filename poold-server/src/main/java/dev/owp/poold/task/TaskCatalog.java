@@ -12,6 +12,8 @@ import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.task.TaskUpsert;
+import dev.owp.protocol.task.TaskWithdrawal;
+import dev.owp.protocol.task.TaskWithdrawn;
 import dev.owp.protocol.task.UpsertOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,12 +37,19 @@ public class TaskCatalog {
 
   private final TaskRepository tasks;
   private final TrackedRepoRepository repos;
+  private final TaskMoves moves;
   private final EventLog events;
   private final Clock clock;
 
-  TaskCatalog(TaskRepository tasks, TrackedRepoRepository repos, EventLog events, Clock clock) {
+  TaskCatalog(
+      TaskRepository tasks,
+      TrackedRepoRepository repos,
+      TaskMoves moves,
+      EventLog events,
+      Clock clock) {
     this.tasks = tasks;
     this.repos = repos;
+    this.moves = moves;
     this.events = events;
     this.clock = clock;
   }
@@ -53,7 +62,10 @@ public class TaskCatalog {
     return new TaskCreated(true, result.taskId(), result.outcome());
   }
 
-  /** Creates or updates every task, or none: one transaction, rolled back by the first error. */
+  /**
+   * Creates or updates every task and withdraws the named ones, or does nothing: one transaction,
+   * rolled back by the first error.
+   */
   @Transactional
   public BulkResult createAll(BulkTasks bulk) {
     Instant now = clock.instant();
@@ -64,11 +76,37 @@ public class TaskCatalog {
         requireRepo(repo, "tasks[" + i + "]: ");
       }
     }
+    for (int i = 0; i < bulk.withdraw().size(); i++) {
+      String repo = bulk.withdraw().get(i).repo();
+      if (knownRepos.add(repo)) {
+        requireRepo(repo, "withdraw[" + i + "]: ");
+      }
+    }
     List<TaskUpsert> results = new ArrayList<>();
     for (TaskSpec spec : bulk.tasks()) {
       results.add(upsert(spec, now));
     }
-    return BulkResult.of(results);
+    List<TaskWithdrawn> withdrawn = new ArrayList<>();
+    for (TaskWithdrawal withdrawal : bulk.withdraw()) {
+      tasks
+          .findByKey(withdrawal.repo(), withdrawal.key())
+          .ifPresent(task -> withdrawn.add(withdraw(task, withdrawal, now)));
+    }
+    return BulkResult.of(results, withdrawn);
+  }
+
+  /** Cancels a task nobody has started; a started or finished task is kept as it is. */
+  private TaskWithdrawn withdraw(TaskRecord task, TaskWithdrawal withdrawal, Instant now) {
+    TaskWithdrawn.Outcome outcome =
+        switch (task.status()) {
+          case READY -> {
+            moves.cancel(task, withdrawal.reason(), now);
+            yield TaskWithdrawn.Outcome.CANCELLED;
+          }
+          case CANCELLED -> TaskWithdrawn.Outcome.UNCHANGED;
+          default -> TaskWithdrawn.Outcome.KEPT;
+        };
+    return new TaskWithdrawn(task.id(), withdrawal.key(), outcome);
   }
 
   private TaskUpsert upsert(TaskSpec spec, Instant now) {
@@ -90,6 +128,7 @@ public class TaskCatalog {
         .with("required_skills", spec.requiredSkills())
         .with("area", spec.area())
         .with("tier", spec.tier())
+        .with("issue_url", spec.issueUrl())
         .append();
     return new TaskUpsert(id, spec.key(), UpsertOutcome.CREATED);
   }
@@ -107,7 +146,9 @@ public class TaskCatalog {
                 task.requiredSkills(),
                 task.area(),
                 task.tier(),
-                spec.key())
+                spec.key(),
+                spec.issueNumber(),
+                spec.issueUrl())
             : spec;
     List<String> changed = changedFields(task, effective);
     List<String> kept =
@@ -139,6 +180,11 @@ public class TaskCatalog {
     addIf(changed, "required_skills", !task.requiredSkills().equals(spec.requiredSkills()));
     addIf(changed, "area", !Objects.equals(task.area(), spec.area()));
     addIf(changed, "tier", task.tier() != spec.tier());
+    addIf(
+        changed,
+        "issue_url",
+        spec.issueUrl() != null && !spec.issueUrl().equals(task.issueUrl())
+            || spec.issueNumber() != null && !spec.issueNumber().equals(task.issueNumber()));
     return changed;
   }
 

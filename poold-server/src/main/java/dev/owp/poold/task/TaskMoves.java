@@ -189,7 +189,7 @@ public class TaskMoves {
           case RELEASED ->
               tasks.returnToPool(
                   task, why.message(note), worker, now.plus(PoolReturn.RELEASE_COOLDOWN), now);
-          case REQUEUED_BY_ADMIN, WORKER_REMOVED ->
+          case REQUEUED_BY_ADMIN, WORKER_REMOVED, PR_CLOSED ->
               tasks.returnToPool(task, why.message(note), null, null, now);
         };
     if (!returned) {

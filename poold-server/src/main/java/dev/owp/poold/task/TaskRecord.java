@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param seq creation order; the scheduling tiebreak and the paging key
  * @param version bumped by every change of status or definition; updates are guarded by it
+ * @param issueNumber the issue it was imported from, or null
+ * @param issueUrl the web page of that issue, or null
  */
 public record TaskRecord(
     long seq,
@@ -42,7 +44,9 @@ public record TaskRecord(
     @Nullable Artifact artifact,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable Integer issueNumber,
+    @Nullable String issueUrl) {
 
   /** The area it locks, if any. */
   public Optional<AreaKey> areaKey() {
@@ -76,7 +80,9 @@ public record TaskRecord(
         message,
         artifact,
         createdAt,
-        updatedAt);
+        updatedAt,
+        issueNumber,
+        issueUrl);
   }
 
   /** The task as its worker sees it in {@code GET /v1/work}. Only for held tasks. */

@@ -9,6 +9,9 @@ import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,15 +32,16 @@ public class TaskRepository {
       """
       seq, task_id, repo, task_key, title, description, estimate_points, priority, required_skills,
       area, tier, status, worker_id, lease_id, leased_at, lease_expires_at, attempt, message,
-      artifact, version, created_at, updated_at
+      artifact, version, created_at, updated_at, issue_number, issue_url
       """;
 
   private static final String INSERT =
       """
       INSERT INTO task (task_id, repo, task_key, title, description, estimate_points, priority,
-                        required_skills, area, tier, status, created_at, updated_at)
+                        required_skills, area, tier, status, created_at, updated_at,
+                        issue_number, issue_url)
       VALUES (:taskId, :repo, :key, :title, :description, :estimatePoints, :priority,
-              :requiredSkills, :area, :tier, 'ready', :now, :now)
+              :requiredSkills, :area, :tier, 'ready', :now, :now, :issueNumber, :issueUrl)
       """;
 
   private static final String FIND = "SELECT " + COLUMNS + " FROM task WHERE task_id = :taskId";
@@ -57,7 +61,8 @@ public class TaskRepository {
       UPDATE task
          SET title = :title, description = :description, priority = :priority,
              estimate_points = :estimatePoints, required_skills = :requiredSkills, area = :area,
-             tier = :tier, updated_at = :now, version = version + 1
+             tier = :tier, issue_number = COALESCE(:issueNumber, issue_number),
+             issue_url = COALESCE(:issueUrl, issue_url), updated_at = :now, version = version + 1
        WHERE task_id = :taskId AND version = :version
       """;
 
@@ -155,9 +160,17 @@ public class TaskRepository {
               JsonColumns.read(rs.getString("artifact"), Artifact.class),
               rs.getLong("version"),
               EpochMillis.read(rs, "created_at"),
-              EpochMillis.read(rs, "updated_at"));
+              EpochMillis.read(rs, "updated_at"),
+              nullableInt(rs, "issue_number"),
+              rs.getString("issue_url"));
 
   private final JdbcClient jdbc;
+
+  // sqlite-jdbc refuses getObject(column, Integer.class) on NULL.
+  private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
 
   TaskRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -176,6 +189,8 @@ public class TaskRepository {
         .param("area", spec.area())
         .param("tier", spec.tier())
         .param("now", EpochMillis.of(now))
+        .param("issueNumber", spec.issueNumber(), Types.INTEGER)
+        .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
         .update();
   }
 
@@ -184,7 +199,8 @@ public class TaskRepository {
     return jdbc.sql(FIND).param("taskId", id.value()).query(TASK).optional();
   }
 
-  Optional<TaskRecord> findByKey(String repo, String key) {
+  /** The task of {@code repo} with this key. */
+  public Optional<TaskRecord> findByKey(String repo, String key) {
     return jdbc.sql(FIND_BY_KEY).param("repo", repo).param("key", key).query(TASK).optional();
   }
 
@@ -208,6 +224,8 @@ public class TaskRepository {
             .param("requiredSkills", JsonColumns.write(spec.requiredSkills()))
             .param("area", spec.area())
             .param("tier", spec.tier())
+            .param("issueNumber", spec.issueNumber(), Types.INTEGER)
+            .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
             .param("now", EpochMillis.of(now))
             .update()
         == 1;

@@ -342,7 +342,9 @@ class WireCompatibilityTest extends PooldIntegrationTest {
             "message",
             "artifact",
             "created_at",
-            "updated_at");
+            "updated_at",
+            "issue_number",
+            "issue_url");
     assertThat(task.get("worker_id").isNull()).isTrue();
     assertThat(task.path("status").asString()).isEqualTo("ready");
   }

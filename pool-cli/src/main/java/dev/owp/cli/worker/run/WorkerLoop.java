@@ -1,0 +1,235 @@
+package dev.owp.cli.worker.run;
+
+import dev.owp.cli.common.ExitCodes;
+import dev.owp.cli.common.StopSignal;
+import dev.owp.protocol.client.OwpProblemException;
+import dev.owp.protocol.client.OwpUnreachableException;
+import dev.owp.protocol.problem.ProblemType;
+import dev.owp.protocol.worker.Heartbeat;
+import dev.owp.protocol.worker.WorkerStatus;
+import dev.owp.protocol.worker.WorkerView;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The worker loop: heartbeats every {@code heartbeatEvery} (renewing the worker's leases however
+ * long its commands run), fetches its work every {@code pollEvery} or as soon as a heartbeat
+ * granted some, and hands it to a {@link LeaseHandler}.
+ *
+ * <p>A server that cannot be reached never ends the loop: it says so, waits with exponential
+ * back-off and carries on (the original died on the first failed heartbeat). The first stop request
+ * (Ctrl-C) drains: no new work, running commands finish and are reported; the second kills them
+ * and releases their tasks. {@code once} drains right after the first fetch of work.
+ */
+public final class WorkerLoop {
+
+  /** How the loop paces itself. */
+  public record Settings(Duration heartbeatEvery, Duration pollEvery, boolean once) {}
+
+  /** Makes the handler once the worker is known; {@code wake} interrupts the loop's wait. */
+  @FunctionalInterface
+  public interface HandlerFactory {
+    /** The handler for {@code worker}. */
+    LeaseHandler create(WorkerView worker, Runnable wake);
+  }
+
+  private final WorkerApi api;
+  private final HandlerFactory handlers;
+  private final Settings settings;
+  private final StopSignal stop;
+  private final Backoff backoff;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final BlockingQueue<Boolean> wakeups = new LinkedBlockingQueue<>();
+  private @Nullable LeaseHandler handler;
+  private boolean reached;
+  private boolean workTaken;
+  private long nextHeartbeat;
+  private long nextPoll;
+  private long retryAt;
+
+  /** A loop over {@code api}; nothing happens until {@link #run}. */
+  public WorkerLoop(
+      WorkerApi api,
+      HandlerFactory handlers,
+      Settings settings,
+      StopSignal stop,
+      Backoff backoff,
+      PrintWriter out,
+      PrintWriter err) {
+    this.api = api;
+    this.handlers = handlers;
+    this.settings = settings;
+    this.stop = stop;
+    this.backoff = backoff;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs until drained or stopped.
+   *
+   * @return {@link ExitCodes#OK}, or {@link ExitCodes#SERVER_UNREACHABLE} when stopped before the
+   *     server was ever reached
+   * @throws OwpProblemException when the server refuses the worker's token
+   */
+  public int run() throws Exception {
+    try (AutoCloseable listener = stop.onPress(this::wake)) {
+      return loop();
+    } finally {
+      if (handler != null && handler.running() > 0) {
+        handler.abandon();
+      }
+    }
+  }
+
+  private int loop() throws InterruptedException {
+    long start = System.nanoTime();
+    nextHeartbeat = start;
+    nextPoll = start;
+    retryAt = start;
+    boolean announced = false;
+    boolean wasDraining = false;
+    while (true) {
+      int presses = stop.presses();
+      if (presses >= 2) {
+        if (handler != null) {
+          handler.stopNow();
+        }
+        out.println("Stopped.");
+        return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
+      }
+      boolean draining = presses == 1 || (settings.once() && workTaken);
+      if (draining && !wasDraining) {
+        wasDraining = true;
+        // Tell the server at once, before any report frees room it would fill with new leases.
+        nextHeartbeat = System.nanoTime();
+      }
+      if (presses == 1 && !announced) {
+        announced = true;
+        announceDrain();
+      }
+      if (draining && (handler == null || idle(handler))) {
+        return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
+      }
+      long now = System.nanoTime();
+      if (now - retryAt >= 0) {
+        step(now, draining);
+        if (draining && handler != null && idle(handler)) {
+          continue;
+        }
+      }
+      // After a failure nothing is due before the retry; otherwise the next heartbeat or poll.
+      long due = Math.min(nextHeartbeat, nextPoll);
+      awaitNanos((retryAt - due > 0 ? retryAt : due) - System.nanoTime());
+    }
+  }
+
+  private static boolean idle(LeaseHandler handler) {
+    return handler.running() == 0 && !handler.hasPendingReports();
+  }
+
+  private void step(long now, boolean draining) {
+    try {
+      LeaseHandler current = handler();
+      if (now - nextHeartbeat >= 0) {
+        nextHeartbeat = now + settings.heartbeatEvery().toNanos();
+        if (api.heartbeat(heartbeat(current, draining)).leasesGranted() > 0) {
+          nextPoll = now;
+        }
+      }
+      current.flush();
+      if (now - nextPoll >= 0) {
+        nextPoll = now + settings.pollEvery().toNanos();
+        current.handle(api.work(), !draining);
+        workTaken = true;
+      }
+      reachedAgain();
+    } catch (OwpUnreachableException e) {
+      retryLater(now, e.getMessage());
+    } catch (OwpProblemException e) {
+      if (e.type().filter(t -> t == ProblemType.UNAUTHENTICATED).isPresent()) {
+        throw e;
+      }
+      retryLater(now, e.getMessage());
+    }
+  }
+
+  private LeaseHandler handler() {
+    if (handler == null) {
+      WorkerView me = api.me();
+      reached = true;
+      out.println(
+          "Worker "
+              + me.workerId()
+              + " ("
+              + me.name()
+              + "): skills "
+              + (me.skills().isEmpty() ? "-" : String.join(",", me.skills()))
+              + "; up to "
+              + me.maxConcurrentTasks()
+              + " tasks and "
+              + me.capacityPoints()
+              + " points at once");
+      out.flush();
+      handler = handlers.create(me, this::wake);
+    }
+    return handler;
+  }
+
+  private Heartbeat heartbeat(LeaseHandler current, boolean draining) {
+    int running = current.running();
+    if (draining) {
+      // Paused takes no new leases but renews the held ones: exactly what draining needs.
+      return new Heartbeat(WorkerStatus.PAUSED, "finishing " + running + " running command(s)");
+    }
+    return new Heartbeat(running > 0 ? WorkerStatus.WORKING : WorkerStatus.IDLE, null);
+  }
+
+  private void retryLater(long now, @Nullable String why) {
+    Duration delay = backoff.nextDelay();
+    retryAt = now + delay.toNanos();
+    err.println("pool: " + why + "; retrying in " + Backoff.words(delay));
+    err.flush();
+    if (handler != null) {
+      handler.printedElsewhere();
+    }
+  }
+
+  private void reachedAgain() {
+    if (!backoff.isReset()) {
+      backoff.reset();
+      err.println("pool: reached " + api.server() + " again");
+      err.flush();
+      if (handler != null) {
+        handler.printedElsewhere();
+      }
+    }
+  }
+
+  private void announceDrain() {
+    int running = handler == null ? 0 : handler.running();
+    err.println(
+        "pool: stopping: no new work; waiting for "
+            + running
+            + " running command(s) (Ctrl-C again to kill them and release their tasks)");
+    err.flush();
+    if (handler != null) {
+      handler.printedElsewhere();
+    }
+  }
+
+  private void wake() {
+    wakeups.offer(Boolean.TRUE);
+  }
+
+  private void awaitNanos(long nanos) throws InterruptedException {
+    if (nanos > 0 && wakeups.poll(nanos, TimeUnit.NANOSECONDS) != null) {
+      wakeups.clear();
+    }
+  }
+}
