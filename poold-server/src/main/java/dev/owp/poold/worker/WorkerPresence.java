@@ -45,7 +45,6 @@ public class WorkerPresence {
    * transaction.
    */
   public void seen(WorkerId id, Instant now, @Nullable Heartbeat heartbeat) {
-    WorkerRecord before = workers.find(id).orElseThrow();
     if (workers.markOnline(id)) {
       events.record(EventType.WORKER_ONLINE, now).worker(id).append();
     }
@@ -53,6 +52,7 @@ public class WorkerPresence {
       workers.recordSeen(id, now);
       return;
     }
+    WorkerRecord before = workers.find(id).orElseThrow();
     workers.recordHeartbeat(id, now, heartbeat.status(), heartbeat.note());
     boolean wasPaused = before.status() == WorkerStatus.PAUSED;
     boolean isPaused = heartbeat.status() == WorkerStatus.PAUSED;
