@@ -50,8 +50,7 @@ class RunCommandTest {
   }
 
   @Test
-  void heartbeatsRenewTheLeaseOfACommandThatOutlivesTheLeaseTtl(
-      @ShortLeases PooldServer poold) {
+  void heartbeatsRenewTheLeaseOfACommandThatOutlivesTheLeaseTtl(@ShortLeases PooldServer poold) {
     TestPool pool = new TestPool(poold);
     String skill = TestPool.unique("skill");
     TaskId task = pool.task(pool.repo(2), "Slow job", skill);

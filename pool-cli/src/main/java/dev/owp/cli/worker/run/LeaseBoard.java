@@ -49,7 +49,16 @@ final class LeaseBoard implements LeaseHandler {
   /** The title and table for {@code work}. */
   static List<String> render(WorkList work) {
     Table table =
-        Table.of("task_id", "status", "repo", "points", "priority", "area", "skills", "expires", "title");
+        Table.of(
+            "task_id",
+            "status",
+            "repo",
+            "points",
+            "priority",
+            "area",
+            "skills",
+            "expires",
+            "title");
     for (LeaseView lease : work.leases()) {
       table.row(
           lease.taskId(),

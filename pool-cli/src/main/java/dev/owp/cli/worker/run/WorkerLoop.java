@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A server that cannot be reached never ends the loop: it says so, waits with exponential
  * back-off and carries on (the original died on the first failed heartbeat). The first stop request
- * (Ctrl-C) drains: no new work, running commands finish and are reported; the second kills them
- * and releases their tasks. {@code once} drains right after the first fetch of work.
+ * (Ctrl-C) drains: no new work, running commands finish and are reported; the second kills them and
+ * releases their tasks. {@code once} drains right after the first fetch of work.
  */
 public final class WorkerLoop {
 
