@@ -79,11 +79,31 @@ public final class WorkerLoop {
    */
   public int run() throws Exception {
     try (AutoCloseable listener = stop.onPress(this::wake)) {
-      return loop();
+      int code = loop();
+      signOff();
+      return code;
     } finally {
       if (handler != null && handler.running() > 0) {
         handler.abandon();
       }
+    }
+  }
+
+  /**
+   * Tells the server the worker stopped taking work. Without it the worker would count as online
+   * until its heartbeat TTL ran out, and could be leased tasks nobody runs meanwhile. The next
+   * {@code pool worker run} reports it idle again.
+   */
+  private void signOff() {
+    if (!reached) {
+      return;
+    }
+    try {
+      api.heartbeat(new Heartbeat(WorkerStatus.PAUSED, "worker stopped"));
+    } catch (OwpUnreachableException | OwpProblemException e) {
+      err.println(
+          "pool: could not tell " + api.server() + " that the worker stopped: " + e.getMessage());
+      err.flush();
     }
   }
 
@@ -119,7 +139,9 @@ public final class WorkerLoop {
       long now = System.nanoTime();
       if (now - retryAt >= 0) {
         step(now, draining);
-        if (draining && handler != null && idle(handler)) {
+        boolean startsDraining = settings.once() && workTaken && !draining;
+        if (startsDraining || (draining && handler != null && idle(handler))) {
+          // Decide at once rather than after the next wait: --once may be done already.
           continue;
         }
       }
