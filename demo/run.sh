@@ -67,7 +67,7 @@ simulate() {
   "$root/bin/pool" --config "$work/$name.json" worker simulate --register --name "$name" \
     --skills "$skills" --capacity "$capacity" --open-delay 4 --merge --merge-delay 6 \
     --pr-base-url "https://github.com/example/demo/pull" \
-    > >(awk -v p="[$name] " '{ print p $0; fflush() }') 2>&1 &
+    > >(trap '' INT; while IFS= read -r line; do printf '[%s] %s\n' "$name" "$line"; done) 2>&1 &
   pids+=($!)
 }
 simulate Alice python,docs 5

@@ -147,7 +147,7 @@ final class SimulatedWorker {
   /** Tells the server the worker stopped, so that it is not leased tasks nobody runs. */
   private void signOff() {
     try {
-      api.heartbeat(new Heartbeat(WorkerStatus.PAUSED, "simulated worker stopped"));
+      api.signOff("simulated worker stopped");
     } catch (OwpProblemException | OwpUnreachableException e) {
       err.println("pool: could not tell the server that the worker stopped: " + e.getMessage());
     }

@@ -99,7 +99,7 @@ public final class WorkerLoop {
       return;
     }
     try {
-      api.heartbeat(new Heartbeat(WorkerStatus.PAUSED, "worker stopped"));
+      api.signOff("worker stopped");
     } catch (OwpUnreachableException | OwpProblemException e) {
       err.println(
           "pool: could not tell " + api.server() + " that the worker stopped: " + e.getMessage());
