@@ -6,7 +6,8 @@
 #   demo/run.sh                 # poold on http://127.0.0.1:8787
 #   OWP_PORT=9000 demo/run.sh   # another port
 #
-# Builds the jars first when they are missing. Everything lives in a temporary folder.
+# Needs Java 17+ and curl; builds the jars first when they are missing. Everything lives in a
+# temporary folder.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
