@@ -5,6 +5,7 @@ import dev.owp.cli.common.Converters;
 import dev.owp.cli.common.ErrorReporter;
 import dev.owp.cli.common.ExitCodeMapper;
 import dev.owp.cli.common.ExitCodes;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,14 +28,29 @@ public final class PoolCli {
     CliEnvironment environment;
     try {
       environment =
-          CliEnvironment.load(
-              System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+          CliEnvironment.load(System.getenv(), Path.of("").toAbsolutePath(), onTerminal());
     } catch (UncheckedIOException e) {
       err.println("pool: " + e.getMessage());
       System.exit(ExitCodes.USAGE);
       return;
     }
     System.exit(run(out, err, environment, args));
+  }
+
+  /**
+   * True when standard input and output are a terminal. Before Java 22 a console exists only then;
+   * from Java 22 on there may be one anyway, and {@code Console.isTerminal()} tells.
+   */
+  static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   /** Runs one command with {@code environment}, writing to {@code out} and {@code err}. */

@@ -51,7 +51,8 @@ public final class PoolCommand implements CliContext {
       names = "--config",
       paramLabel = "FILE",
       scope = ScopeType.INHERIT,
-      description = "The worker config file (default: OWP_CONFIG, else ~/.config/owp-pool/config.json).")
+      description =
+          "The worker config file (default: OWP_CONFIG, else ~/.config/owp-pool/config.json).")
   @Nullable Path config;
 
   PoolCommand(CliEnvironment environment) {

@@ -31,7 +31,11 @@ class EnvironmentFilesTest {
   void envLocalSuppliesServerAndAdminToken(PooldServer poold) throws IOException {
     Files.writeString(
         dir.resolve("env.local"),
-        "export OWP_SERVER=" + poold.url() + "\nOWP_ADMIN_TOKEN='" + PooldServer.ADMIN_TOKEN + "'\n");
+        "export OWP_SERVER="
+            + poold.url()
+            + "\nOWP_ADMIN_TOKEN='"
+            + PooldServer.ADMIN_TOKEN
+            + "'\n");
     Files.writeString(dir.resolve(".env"), "OWP_ADMIN_TOKEN=overridden-by-env-local\n");
 
     int code = run(Map.of("HOME", dir.toString()), new StringWriter(), "admin", "state");
@@ -46,7 +50,13 @@ class EnvironmentFilesTest {
 
     int code =
         run(
-            Map.of("HOME", dir.toString(), "OWP_SERVER", poold.url().toString(), "OWP_ADMIN_TOKEN", "wrong"),
+            Map.of(
+                "HOME",
+                dir.toString(),
+                "OWP_SERVER",
+                poold.url().toString(),
+                "OWP_ADMIN_TOKEN",
+                "wrong"),
             err,
             "admin",
             "state");

@@ -67,7 +67,8 @@ class PoolCommandTest {
     Result result = Cli.bare(home).run("worker");
 
     result.assertExit(ExitCodes.USAGE);
-    assertThat(result.err()).contains("Usage: pool worker", "register", "Missing required subcommand");
+    assertThat(result.err())
+        .contains("Usage: pool worker", "register", "Missing required subcommand");
   }
 
   @Test

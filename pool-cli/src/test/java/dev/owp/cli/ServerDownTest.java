@@ -19,7 +19,8 @@ class ServerDownTest {
 
   @Test
   void anAdminReadSaysWhichServerCannotBeReached() {
-    Result result = Cli.bare(home).set("OWP_ADMIN_TOKEN", "t").run("admin", "state", "--server", dead);
+    Result result =
+        Cli.bare(home).set("OWP_ADMIN_TOKEN", "t").run("admin", "state", "--server", dead);
 
     result.assertExit(ExitCodes.SERVER_UNREACHABLE);
     assertThat(result.err()).isEqualTo("pool: cannot reach " + dead + ": connection refused\n");

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pool admin cancel TASK_ID}: withdraws a task that is not finished. */
-@Command(name = "cancel", description = "Withdraws a task that is not finished; its worker is told on its next report.")
+@Command(
+    name = "cancel",
+    description = "Withdraws a task that is not finished; its worker is told on its next report.")
 final class CancelCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
@@ -36,7 +38,10 @@ final class CancelCommand implements Callable<Integer> {
     CommandSpec command = Objects.requireNonNull(spec);
     Reason why = Inputs.valid(command, Map.of("reason", "--reason"), () -> Reason.of(reason));
     TaskView view = admin.connect(server).cancel(Objects.requireNonNull(task), why);
-    command.commandLine().getOut().println("Cancelled " + view.taskId() + ": now " + view.status().wireName());
+    command
+        .commandLine()
+        .getOut()
+        .println("Cancelled " + view.taskId() + ": now " + view.status().wireName());
     return 0;
   }
 }

@@ -51,7 +51,8 @@ final class ImportTasksCommand implements Callable<Integer> {
   public Integer call() {
     CommandSpec command = Objects.requireNonNull(spec);
     Path path = Objects.requireNonNull(file);
-    String repoKey = Inputs.valid(command, Map.of("repo", "--repo"), () -> RepoKeys.require("repo", repo));
+    String repoKey =
+        Inputs.valid(command, Map.of("repo", "--repo"), () -> RepoKeys.require("repo", repo));
     List<TaskSpec> tasks;
     try {
       tasks = TaskFileReader.read(server.environment().resolve(path), path.toString(), repoKey);

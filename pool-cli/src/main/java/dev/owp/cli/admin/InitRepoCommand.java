@@ -33,7 +33,8 @@ final class InitRepoCommand implements Callable<Integer> {
       names = "--max-open-prs",
       defaultValue = "2",
       paramLabel = "N",
-      description = "Review budget: tasks held at once, PRs open included (default: ${DEFAULT-VALUE}).")
+      description =
+          "Review budget: tasks held at once, PRs open included (default: ${DEFAULT-VALUE}).")
   int maxOpenPrs;
 
   @Option(

@@ -1,12 +1,12 @@
 package dev.owp.cli.admin;
 
 import dev.owp.cli.common.Inputs;
-import dev.owp.protocol.task.Reason;
-import java.util.Map;
 import dev.owp.cli.connect.AdminTokenOptions;
 import dev.owp.cli.connect.ServerOptions;
+import dev.owp.protocol.task.Reason;
 import dev.owp.protocol.worker.WorkerId;
 import dev.owp.protocol.worker.WorkerView;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pool admin pause-worker WORKER_ID}: stops a worker from getting new tasks. */
-@Command(name = "pause-worker", description = "Stops a worker from getting new tasks; only an admin can resume it.")
+@Command(
+    name = "pause-worker",
+    description = "Stops a worker from getting new tasks; only an admin can resume it.")
 final class PauseWorkerCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;

@@ -1,12 +1,12 @@
 package dev.owp.cli.admin;
 
 import dev.owp.cli.common.Inputs;
-import dev.owp.protocol.task.Reason;
-import java.util.Map;
 import dev.owp.cli.connect.AdminTokenOptions;
 import dev.owp.cli.connect.ServerOptions;
+import dev.owp.protocol.task.Reason;
 import dev.owp.protocol.worker.WorkerId;
 import dev.owp.protocol.worker.WorkerView;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pool admin remove-worker WORKER_ID}: removes a worker and returns its tasks to the pool. */
-@Command(name = "remove-worker", description = "Removes a worker: its token stops working and its held tasks go back to the pool.")
+/**
+ * {@code pool admin remove-worker WORKER_ID}: removes a worker and returns its tasks to the pool.
+ */
+@Command(
+    name = "remove-worker",
+    description =
+        "Removes a worker: its token stops working and its held tasks go back to the pool.")
 final class RemoveWorkerCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;

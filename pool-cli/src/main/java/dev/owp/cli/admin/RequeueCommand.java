@@ -17,8 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pool admin requeue TASK_ID}: sends a held task back to the pool, e.g. one whose pull request was abandoned. */
-@Command(name = "requeue", description = "Sends a held task back to the pool (e.g. an abandoned pull request).")
+/**
+ * {@code pool admin requeue TASK_ID}: sends a held task back to the pool, e.g. one whose pull
+ * request was abandoned.
+ */
+@Command(
+    name = "requeue",
+    description = "Sends a held task back to the pool (e.g. an abandoned pull request).")
 final class RequeueCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
@@ -36,7 +41,10 @@ final class RequeueCommand implements Callable<Integer> {
     CommandSpec command = Objects.requireNonNull(spec);
     Reason why = Inputs.valid(command, Map.of("reason", "--reason"), () -> Reason.of(reason));
     TaskView view = admin.connect(server).requeue(Objects.requireNonNull(task), why);
-    command.commandLine().getOut().println("Requeued " + view.taskId() + ": now " + view.status().wireName());
+    command
+        .commandLine()
+        .getOut()
+        .println("Requeued " + view.taskId() + ": now " + view.status().wireName());
     return 0;
   }
 }

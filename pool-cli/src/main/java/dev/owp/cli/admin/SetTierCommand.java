@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code pool admin set-tier WORKER_ID TIER}: sets how much a worker is trusted. */
 @Command(
     name = "set-tier",
-    description = "Sets a worker's trust tier (0 to 3): it then takes tasks of that tier and below.")
+    description =
+        "Sets a worker's trust tier (0 to 3): it then takes tasks of that tier and below.")
 final class SetTierCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
@@ -48,7 +49,8 @@ final class SetTierCommand implements Callable<Integer> {
     command
         .commandLine()
         .getOut()
-        .println("Worker " + view.workerId() + " (" + view.name() + ") is now tier " + view.trustTier());
+        .println(
+            "Worker " + view.workerId() + " (" + view.name() + ") is now tier " + view.trustTier());
     return 0;
   }
 }

@@ -73,7 +73,8 @@ final class TasksCommand implements Callable<Integer> {
       return;
     }
     Table table =
-        Table.of("task_id", "status", "repo", "priority", "points", "area", "skills", "worker", "title");
+        Table.of(
+            "task_id", "status", "repo", "priority", "points", "area", "skills", "worker", "title");
     for (TaskView task : page.tasks()) {
       table.row(
           task.taskId(),

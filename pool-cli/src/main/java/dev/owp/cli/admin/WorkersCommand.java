@@ -59,13 +59,25 @@ final class WorkersCommand implements Callable<Integer> {
       return 0;
     }
     Table table =
-        Table.of("worker_id", "name", "online", "status", "tier", "skills", "points", "tasks", "held", "last_heartbeat");
+        Table.of(
+            "worker_id",
+            "name",
+            "online",
+            "status",
+            "tier",
+            "skills",
+            "points",
+            "tasks",
+            "held",
+            "last_heartbeat");
     for (WorkerView worker : workers) {
       table.row(
           worker.workerId(),
           worker.name(),
           worker.online() ? "yes" : "no",
-          worker.pausedBy() == null ? worker.status().wireName() : "paused by " + worker.pausedBy().wireName(),
+          worker.pausedBy() == null
+              ? worker.status().wireName()
+              : "paused by " + worker.pausedBy().wireName(),
           worker.trustTier(),
           worker.skills(),
           worker.usedPoints() + "/" + worker.capacityPoints(),

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What the root command knows that every subcommand and mixin needs: the environment and the
- * global options. Reached from any command through its {@link CommandSpec}.
+ * What the root command knows that every subcommand and mixin needs: the environment and the global
+ * options. Reached from any command through its {@link CommandSpec}.
  */
 public interface CliContext {
 

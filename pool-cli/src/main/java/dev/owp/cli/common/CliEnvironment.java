@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a {@code pool} invocation sees of the world: variables (real ones win over {@code
- * env.local} and {@code .env}), the working directory, whether output goes to a terminal, and the
- * stop requests of the operator. Commands read it instead of {@link System#getenv()}, so tests run
- * them in-process with an environment of their own.
+ * What a {@code pool} invocation sees of the world: variables (real ones win over {@code env.local}
+ * and {@code .env}), the working directory, whether output goes to a terminal, and the stop
+ * requests of the operator. Commands read it instead of {@link System#getenv()}, so tests run them
+ * in-process with an environment of their own.
  *
  * @param realVariables the process environment
  * @param fileVariables the variables of the env files in {@code workingDir}
@@ -35,8 +35,8 @@ public record CliEnvironment(
   /**
    * The environment of a process started in {@code workingDir}: reads its env files.
    *
-   * @throws java.io.UncheckedIOException when {@code OWP_ENV_FILE} names a missing file, or an
-   *     env file cannot be read
+   * @throws java.io.UncheckedIOException when {@code OWP_ENV_FILE} names a missing file, or an env
+   *     file cannot be read
    */
   public static CliEnvironment load(
       Map<String, String> realVariables, Path workingDir, boolean terminal) {

@@ -12,10 +12,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Reports failures the way a command line should: one clear line on standard error, such as
- * {@code pool: HTTP 409 Cannot move task from merged to in_progress: …} or {@code pool: cannot
- * reach http://127.0.0.1:8787: connection refused}, and the stack trace only with {@code
- * --verbose}. The exit code comes from the command line's {@link ExitCodeMapper}.
+ * Reports failures the way a command line should: one clear line on standard error, such as {@code
+ * pool: HTTP 409 Cannot move task from merged to in_progress: …} or {@code pool: cannot reach
+ * http://127.0.0.1:8787: connection refused}, and the stack trace only with {@code --verbose}. The
+ * exit code comes from the command line's {@link ExitCodeMapper}.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -27,7 +27,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     String hint = "";
     if (e instanceof UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
-      hint = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
+      hint =
+          suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
     } else if (!command.getSubcommands().isEmpty() && !command.getParseResult().hasSubcommand()) {
       // A group alone (pool worker): its list of commands is the useful answer.
       command.usage(err);

@@ -1,6 +1,5 @@
 package dev.owp.cli.common;
 
-import dev.owp.protocol.client.OwpProblemException;
 import dev.owp.protocol.client.OwpUnreachableException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;

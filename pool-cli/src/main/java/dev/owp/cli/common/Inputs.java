@@ -20,7 +20,8 @@ public final class Inputs {
    * @param optionsByField option names by wire field name, e.g. {@code capacity_points →
    *     --capacity}
    */
-  public static <T> T valid(CommandSpec spec, Map<String, String> optionsByField, Supplier<T> build) {
+  public static <T> T valid(
+      CommandSpec spec, Map<String, String> optionsByField, Supplier<T> build) {
     try {
       return build.get();
     } catch (IllegalArgumentException e) {

@@ -98,8 +98,7 @@ public final class ConfigStore {
       try {
         Files.writeString(temp, JSON.writeValueAsString(config) + "\n", StandardCharsets.UTF_8);
         restrict(temp, OWNER_FILE);
-        Files.move(
-            temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(temp);
       }
@@ -118,8 +117,7 @@ public final class ConfigStore {
         : new FileAttribute<?>[0];
   }
 
-  private static void restrict(Path path, Set<PosixFilePermission> permissions)
-      throws IOException {
+  private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
     // Set explicitly: permissions given at creation pass through the umask.
     if (posix()) {
       Files.setPosixFilePermissions(path, permissions);

@@ -1,4 +1,6 @@
-/** The worker's saved configuration: server, worker id and token, in a file only its owner reads. */
+/**
+ * The worker's saved configuration: server, worker id and token, in a file only its owner reads.
+ */
 @NullMarked
 package dev.owp.cli.config;
 

@@ -48,7 +48,8 @@ final class TaskEntry {
     }
     for (String name : node.propertyNames()) {
       if (!FIELDS.contains(name)) {
-        problems.add("unknown field '" + name + "' (expected one of " + String.join(", ", sorted()) + ")");
+        problems.add(
+            "unknown field '" + name + "' (expected one of " + String.join(", ", sorted()) + ")");
       }
     }
     String title = text("title");

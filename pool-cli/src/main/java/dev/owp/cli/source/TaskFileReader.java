@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -29,6 +31,11 @@ public final class TaskFileReader {
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /**
+   * Jackson's words for a mapping key given twice, e.g. {@code Duplicate Object property "title"}.
+   */
+  private static final Pattern DUPLICATE = Pattern.compile("^Duplicate \\w+ property \"([^\"]*)\"");
 
   private TaskFileReader() {}
 
@@ -106,6 +113,10 @@ public final class TaskFileReader {
             ? ""
             : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     String message = String.valueOf(e.getOriginalMessage());
+    Matcher duplicate = DUPLICATE.matcher(message);
+    if (duplicate.find()) {
+      return "field '" + duplicate.group(1) + "' appears twice" + where;
+    }
     int newline = message.indexOf('\n');
     return (newline < 0 ? message : message.substring(0, newline)) + where;
   }

@@ -85,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
             once);
     Path dir = env.resolve(workdir == null ? Path.of("") : workdir);
     if (!Files.isDirectory(dir)) {
-      throw new ParameterException(command.commandLine(), "--workdir " + dir + " is not a directory");
+      throw new ParameterException(
+          command.commandLine(), "--workdir " + dir + " is not a directory");
     }
     WorkerApi api = WorkerApi.of(token.connect(server));
     PrintWriter out = command.commandLine().getOut();

@@ -91,6 +91,7 @@ final class SimulatedWorker {
     if (stop.presses() > 0) {
       releaseUnfinished();
     }
+    signOff();
     out.println("Sim worker done");
     out.flush();
   }
@@ -140,6 +141,15 @@ final class SimulatedWorker {
       }
     } catch (OwpProblemException | OwpUnreachableException e) {
       err.println("pool: unfinished tasks not released: " + e.getMessage());
+    }
+  }
+
+  /** Tells the server the worker stopped, so that it is not leased tasks nobody runs. */
+  private void signOff() {
+    try {
+      api.signOff("simulated worker stopped");
+    } catch (OwpProblemException | OwpUnreachableException e) {
+      err.println("pool: could not tell the server that the worker stopped: " + e.getMessage());
     }
   }
 

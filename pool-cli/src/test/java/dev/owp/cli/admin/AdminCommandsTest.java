@@ -41,9 +41,28 @@ class AdminCommandsTest {
   void initRepoAndAddTaskPrintTheSeedsLines() {
     String repo = TestPool.unique("repo");
 
-    Result init = cli.run("admin", "init-repo", repo, "--max-open-prs", "1", "--no-area-locks");
+    // Budget 0: the shared poold's other workers must never be handed this test's task.
+    Result init = cli.run("admin", "init-repo", repo, "--max-open-prs", "0", "--no-area-locks");
     Result add =
-        cli.run("admin", "add-task", "--repo", repo, "--title", "Docs: quickstart", "--estimate", "2", "--priority", "50", "--required-skills", "Docs, python", "--area", "docs", "--tier", "1", "--description", "Short section");
+        cli.run(
+            "admin",
+            "add-task",
+            "--repo",
+            repo,
+            "--title",
+            "Docs: quickstart",
+            "--estimate",
+            "2",
+            "--priority",
+            "50",
+            "--required-skills",
+            "Docs, python",
+            "--area",
+            "docs",
+            "--tier",
+            "1",
+            "--description",
+            "Short section");
 
     assertThat(init.out()).isEqualTo("Repo upserted " + repo + "\n");
     assertThat(add.out()).matches("Task created t_[0-9a-f]{16}\n");
@@ -53,16 +72,18 @@ class AdminCommandsTest {
     assertThat(task.tier()).isEqualTo(1);
     RepoList repos = JSON.readValue(cli.run("admin", "repos", "--json").out(), RepoList.class);
     assertThat(repos.repos())
-        .anySatisfy(r -> {
-          assertThat(r.repo()).isEqualTo(repo);
-          assertThat(r.maxOpenPrs()).isEqualTo(1);
-          assertThat(r.areaLocksEnabled()).isFalse();
-        });
+        .anySatisfy(
+            r -> {
+              assertThat(r.repo()).isEqualTo(repo);
+              assertThat(r.maxOpenPrs()).isZero();
+              assertThat(r.areaLocksEnabled()).isFalse();
+            });
   }
 
   @Test
   void addTaskWithAKeyUpdatesInsteadOfDuplicating() {
-    String repo = pool.repo(2);
+    // A task without required skills fits any worker: budget 0 keeps it from other tests' workers.
+    String repo = pool.repo(0);
 
     Result first = cli.run("admin", "add-task", "--repo", repo, "--title", "One", "--key", "k1");
     Result again = cli.run("admin", "add-task", "--repo", repo, "--title", "One", "--key", "k1");
@@ -83,7 +104,8 @@ class AdminCommandsTest {
 
   @Test
   void badOptionValuesAreUsageErrorsNamingTheOption() {
-    Result estimate = cli.run("admin", "add-task", "--repo", "r", "--title", "x", "--estimate", "101");
+    Result estimate =
+        cli.run("admin", "add-task", "--repo", "r", "--title", "x", "--estimate", "101");
     Result budget = cli.run("admin", "init-repo", "demo", "--max-open-prs", "-1");
 
     estimate.assertExit(ExitCodes.USAGE);
@@ -97,7 +119,9 @@ class AdminCommandsTest {
     Result table = cli.run("admin", "state");
     Result json = cli.run("admin", "state", "--json");
 
-    assertThat(table.out()).startsWith("OWP Pool State\nfield").contains("tasks_ready", "workers_online");
+    assertThat(table.out())
+        .startsWith("OWP Pool State\nfield")
+        .contains("tasks_ready", "workers_online");
     AdminState state = JSON.readValue(json.out(), AdminState.class);
     assertThat(state.workersTotal()).isGreaterThanOrEqualTo(0);
   }
@@ -107,7 +131,9 @@ class AdminCommandsTest {
     Result result = cli.unset("OWP_ADMIN_TOKEN").run("admin", "state");
 
     result.assertExit(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("pool admin state: Missing admin token: set OWP_ADMIN_TOKEN or pass --admin-token");
+    assertThat(result.err())
+        .startsWith(
+            "pool admin state: Missing admin token: set OWP_ADMIN_TOKEN or pass --admin-token");
   }
 
   @Test

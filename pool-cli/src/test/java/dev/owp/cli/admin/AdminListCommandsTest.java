@@ -63,7 +63,8 @@ class AdminListCommandsTest {
     assertThat(leased.tasks()).extracting(t -> t.taskId()).containsExactly(held);
     assertThat(first.tasks()).hasSize(1);
     assertThat(first.nextCursor()).isNotNull();
-    assertThat(cli.run("admin", "tasks", "--repo", repo, "--limit", "1").out()).contains("(more tasks");
+    assertThat(cli.run("admin", "tasks", "--repo", repo, "--limit", "1").out())
+        .contains("(more tasks");
     assertThat(all.tasks()).hasSize(2);
     assertThat(all.nextCursor()).isNull();
   }
@@ -75,7 +76,8 @@ class AdminListCommandsTest {
 
     assertThat(online.workers()).extracting(w -> w.workerId()).contains(worker.workerId());
     assertThat(offline.workers()).extracting(w -> w.workerId()).doesNotContain(worker.workerId());
-    assertThat(cli.run("admin", "workers", "--online", "--offline").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("admin", "workers", "--online", "--offline").exitCode())
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.run("admin", "workers").out()).contains(worker.workerId().value(), "1/1");
   }
 
@@ -89,9 +91,14 @@ class AdminListCommandsTest {
     assertThat(cancelled.out()).isEqualTo("Cancelled " + ready + ": now cancelled\n");
     again.assertExit(ExitCodes.REJECTED);
     assertThat(again.err()).startsWith("pool: HTTP 409 ");
-    EventPage events = JSON.readValue(cli.run("admin", "events", "--task", held.value(), "--json").out(), EventPage.class);
-    assertThat(events.events()).extracting(e -> e.type()).contains(EventType.TASK_REQUEUED, EventType.TASK_LEASED);
-    assertThat(cli.run("admin", "events", "--task", held.value()).out()).contains("task.requeued", "abandoned");
+    EventPage events =
+        JSON.readValue(
+            cli.run("admin", "events", "--task", held.value(), "--json").out(), EventPage.class);
+    assertThat(events.events())
+        .extracting(e -> e.type())
+        .contains(EventType.TASK_REQUEUED, EventType.TASK_LEASED);
+    assertThat(cli.run("admin", "events", "--task", held.value()).out())
+        .contains("task.requeued", "abandoned");
   }
 
   @Test
@@ -117,16 +124,19 @@ class AdminListCommandsTest {
   }
 
   private TaskPage tasks(String... filters) {
-    Result result = cli.run(concat(List.of("admin", "tasks", "--json"), filters)).assertExit(ExitCodes.OK);
+    Result result =
+        cli.run(concat(List.of("admin", "tasks", "--json"), filters)).assertExit(ExitCodes.OK);
     return JSON.readValue(result.out(), TaskPage.class);
   }
 
   private WorkerPage workers(String... filters) {
-    Result result = cli.run(concat(List.of("admin", "workers", "--json"), filters)).assertExit(ExitCodes.OK);
+    Result result =
+        cli.run(concat(List.of("admin", "workers", "--json"), filters)).assertExit(ExitCodes.OK);
     return JSON.readValue(result.out(), WorkerPage.class);
   }
 
   private static String[] concat(List<String> head, String... tail) {
-    return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail)).toArray(String[]::new);
+    return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail))
+        .toArray(String[]::new);
   }
 }

@@ -28,9 +28,12 @@ class ConfigStoreTest {
     Map<String, String> all =
         Map.of("OWP_CONFIG", "from-env.json", "XDG_CONFIG_HOME", "/xdg", "HOME", "/home/me");
 
-    assertThat(ConfigStore.locate(Path.of("opt.json"), env(all)).file()).isEqualTo(dir.resolve("opt.json"));
+    assertThat(ConfigStore.locate(Path.of("opt.json"), env(all)).file())
+        .isEqualTo(dir.resolve("opt.json"));
     assertThat(ConfigStore.locate(null, env(all)).file()).isEqualTo(dir.resolve("from-env.json"));
-    assertThat(ConfigStore.locate(null, env(Map.of("XDG_CONFIG_HOME", "/xdg", "HOME", "/home/me"))).file())
+    assertThat(
+            ConfigStore.locate(null, env(Map.of("XDG_CONFIG_HOME", "/xdg", "HOME", "/home/me")))
+                .file())
         .isEqualTo(Path.of("/xdg/owp-pool/config.json"));
     assertThat(ConfigStore.locate(null, env(Map.of("HOME", "/home/me"))).file())
         .isEqualTo(Path.of("/home/me/.config/owp-pool/config.json"));
@@ -46,9 +49,11 @@ class ConfigStoreTest {
 
     store.save(new WorkerConfig("http://h:1", "w_1", "secret"));
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(file))
-        .contains("\"server\" : \"http://h:1\"", "\"worker_id\" : \"w_1\"", "\"token\" : \"secret\"")
+        .contains(
+            "\"server\" : \"http://h:1\"", "\"worker_id\" : \"w_1\"", "\"token\" : \"secret\"")
         .endsWith("}\n");
     assertThat(store.load()).isEqualTo(new WorkerConfig("http://h:1", "w_1", "secret"));
     assertThat(Files.list(file.getParent())).containsExactly(file);

@@ -70,7 +70,9 @@ public final class Cli {
     CliEnvironment environment = new CliEnvironment(variables, Map.of(), home, false, stop);
     CompletableFuture<Integer> exit =
         CompletableFuture.supplyAsync(
-            () -> PoolCli.run(new PrintWriter(out, true), new PrintWriter(err, true), environment, args),
+            () ->
+                PoolCli.run(
+                    new PrintWriter(out, true), new PrintWriter(err, true), environment, args),
             runnable -> new Thread(runnable, "pool " + String.join(" ", args)).start());
     return new Running(exit, out, err);
   }
@@ -82,7 +84,14 @@ public final class Cli {
     public Result assertExit(int expected) {
       if (exitCode != expected) {
         throw new AssertionError(
-            "expected exit code " + expected + " but was " + exitCode + "\nout:\n" + out + "\nerr:\n" + err);
+            "expected exit code "
+                + expected
+                + " but was "
+                + exitCode
+                + "\nout:\n"
+                + out
+                + "\nerr:\n"
+                + err);
       }
       return this;
     }

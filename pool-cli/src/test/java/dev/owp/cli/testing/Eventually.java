@@ -21,7 +21,8 @@ public final class Eventually {
     T last = value.get();
     while (!done.test(last)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last: " + last);
+        throw new AssertionError(
+            "timed out after " + timeout + " waiting for " + what + "; last: " + last);
       }
       pause(POLL);
       last = value.get();

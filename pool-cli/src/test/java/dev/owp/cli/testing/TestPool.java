@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Test data on a shared poold. Every test works in repositories and with skills of its own, so
- * that a worker of one test never takes another test's task.
+ * Test data on a shared poold. Every test works in repositories and with skills of its own, so that
+ * a worker of one test never takes another test's task.
  */
 public final class TestPool {
 

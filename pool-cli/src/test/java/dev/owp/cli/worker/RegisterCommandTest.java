@@ -28,7 +28,15 @@ class RegisterCommandTest {
       throws IOException {
     Result result =
         Cli.bare(home)
-            .run("worker", "register", "--server", poold.url() + "/", "--name", "Alice", "--skills", "python, docs");
+            .run(
+                "worker",
+                "register",
+                "--server",
+                poold.url() + "/",
+                "--name",
+                "Alice",
+                "--skills",
+                "python, docs");
 
     Path config = home.resolve(".config/owp-pool/config.json");
     result.assertExit(ExitCodes.OK);
@@ -40,13 +48,22 @@ class RegisterCommandTest {
     assertThat(permissions(config.getParent())).isEqualTo("rwx------");
     JsonNode saved = OwpJson.mapper(OwpJson.Strictness.LENIENT).readTree(Files.readString(config));
     assertThat(saved.get("server").asString()).isEqualTo(poold.url().toString());
-    assertThat(result.out()).contains(saved.get("worker_id").asString(), saved.get("token").asString());
+    assertThat(result.out())
+        .contains(saved.get("worker_id").asString(), saved.get("token").asString());
   }
 
   @Test
   void theSavedConfigIsUsedByLaterCommands(PooldServer poold) {
     Cli cli = Cli.bare(home);
-    cli.run("worker", "register", "--server", poold.url().toString(), "--name", "Alice", "--skills", "Python,docs");
+    cli.run(
+        "worker",
+        "register",
+        "--server",
+        poold.url().toString(),
+        "--name",
+        "Alice",
+        "--skills",
+        "Python,docs");
 
     Result show = cli.run("worker", "show");
 
@@ -57,7 +74,8 @@ class RegisterCommandTest {
   @Test
   void twoWorkersWithTheirOwnConfigFilesNeverClobberEachOther(PooldServer poold) {
     Cli cli = Cli.bare(home).set("OWP_SERVER", poold.url().toString());
-    cli.run("worker", "register", "--config", "alice.json", "--name", "Alice", "--skills", "python");
+    cli.run(
+        "worker", "register", "--config", "alice.json", "--name", "Alice", "--skills", "python");
     cli.set("OWP_CONFIG", home.resolve("bob.json").toString());
     cli.run("worker", "register", "--name", "Bob", "--skills", "typescript", "--capacity", "3");
 
@@ -101,7 +119,8 @@ class RegisterCommandTest {
 
   @Test
   void aServerThatIsNoUrlIsAUsageError() {
-    Result result = Cli.bare(home).run("worker", "register", "--name", "A", "--server", "localhost");
+    Result result =
+        Cli.bare(home).run("worker", "register", "--name", "A", "--server", "localhost");
 
     result.assertExit(ExitCodes.USAGE);
     assertThat(result.err()).contains("--server must be an http(s) URL", "'localhost'");

@@ -45,7 +45,18 @@ class RunCommandExecTest {
     String token = pool.worker(skill, maxConcurrent).token();
     return Cli.against(poold, home)
         .set("OWP_TOKEN", token)
-        .run("worker", "run", "--exec", script.toString(), "--workdir", workdir.toString(), "--once", "--heartbeat-every", "1", "--poll-every", "1");
+        .run(
+            "worker",
+            "run",
+            "--exec",
+            script.toString(),
+            "--workdir",
+            workdir.toString(),
+            "--once",
+            "--heartbeat-every",
+            "1",
+            "--poll-every",
+            "1");
   }
 
   @Test
@@ -70,7 +81,10 @@ class RunCommandExecTest {
     assertThat(result.out())
         .contains("Worker loop started. Server=" + poold.url())
         .contains("[" + task + "] started: Add a quickstart")
-        .contains("[" + task + "] Created pull request https://github.com/o/r/pull/42 for Add a quickstart")
+        .contains(
+            "["
+                + task
+                + "] Created pull request https://github.com/o/r/pull/42 for Add a quickstart")
         .contains("[" + task + "] exited with code 0")
         .contains("[" + task + "] reported pr_opened https://github.com/o/r/pull/42");
     List<String> env = Files.readAllLines(workdir.resolve(task + ".env"));
@@ -78,7 +92,8 @@ class RunCommandExecTest {
         .contains("OWP_TASK_ID=" + task, "OWP_TASK_TITLE=Add a quickstart", "OWP_REPO=" + repo)
         .contains("OWP_TASK_DESCRIPTION=do Add a quickstart", "OWP_TASK_AREA=")
         .contains("OWP_REQUIRED_SKILLS=" + skill, "OWP_SERVER=" + poold.url());
-    assertThat(env).noneMatch(line -> line.startsWith("OWP_TOKEN=") || line.startsWith("OWP_ADMIN_TOKEN="));
+    assertThat(env)
+        .noneMatch(line -> line.startsWith("OWP_TOKEN=") || line.startsWith("OWP_ADMIN_TOKEN="));
     LeaseView lease =
         OwpJson.mapper(OwpJson.Strictness.LENIENT)
             .readValue(Files.readString(workdir.resolve(task + ".json")), LeaseView.class);
@@ -111,13 +126,17 @@ class RunCommandExecTest {
 
     assertThat(pool.view(task).status()).isEqualTo(TaskStatus.BLOCKED);
     assertThat(pool.view(task).message())
-        .isEqualTo("command succeeded but printed no pull request URL; last lines of output:\nall done, no PR");
+        .isEqualTo(
+            "command succeeded but printed no pull request URL; last lines of output:\nall done, no PR");
   }
 
   @Test
   void upToMaxConcurrentCommandsRunAtOnceAndOnceTakesNoMore(PooldServer poold) {
     List<TaskId> tasks =
-        List.of(pool.task(repo, "one", skill), pool.task(repo, "two", skill), pool.task(repo, "three", skill));
+        List.of(
+            pool.task(repo, "one", skill),
+            pool.task(repo, "two", skill),
+            pool.task(repo, "three", skill));
     // Each command waits until two have started: it only succeeds when they run side by side.
     Path script =
         Scripts.write(
@@ -135,7 +154,8 @@ class RunCommandExecTest {
     runOnce(poold, 2, script).assertExit(ExitCodes.OK);
 
     List<TaskStatus> statuses = tasks.stream().map(t -> pool.view(t).status()).toList();
-    assertThat(statuses).containsExactlyInAnyOrder(TaskStatus.PR_OPENED, TaskStatus.PR_OPENED, TaskStatus.READY);
+    assertThat(statuses)
+        .containsExactlyInAnyOrder(TaskStatus.PR_OPENED, TaskStatus.PR_OPENED, TaskStatus.READY);
   }
 
   @Test
@@ -169,6 +189,7 @@ class RunCommandExecTest {
             .run("worker", "run", "--exec", "true", "--workdir", "no-such-dir", "--once");
 
     result.assertExit(ExitCodes.USAGE);
-    assertThat(result.err()).contains("--workdir " + home.resolve("no-such-dir") + " is not a directory");
+    assertThat(result.err())
+        .contains("--workdir " + home.resolve("no-such-dir") + " is not a directory");
   }
 }

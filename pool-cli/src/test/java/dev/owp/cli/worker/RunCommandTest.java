@@ -18,6 +18,8 @@ import dev.owp.protocol.event.EventType;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.task.TaskView;
+import dev.owp.protocol.worker.RegisteredWorker;
+import dev.owp.protocol.worker.WorkerStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,12 @@ class RunCommandTest {
   @TempDir Path home;
 
   @Test
-  void withoutExecOnceShowsTheLeasesOnce(PooldServer poold) {
+  void withoutExecOnceShowsTheLeasesOnceAndSignsOff(PooldServer poold) {
     TestPool pool = new TestPool(poold);
     String skill = TestPool.unique("skill");
     TaskId task = pool.task(pool.repo(2), "Write the README quickstart", skill);
-    String token = pool.worker(skill, 2).token();
+    RegisteredWorker worker = pool.worker(skill, 2);
+    String token = worker.token();
 
     Result result = Cli.against(poold, home).set("OWP_TOKEN", token).run("worker", "run", "--once");
 
@@ -47,11 +50,12 @@ class RunCommandTest {
         .containsPattern(task + " +leased .*Write the README quickstart");
     assertThat(result.out()).doesNotContain("\033[");
     assertThat(pool.view(task).status()).isEqualTo(TaskStatus.LEASED);
+    // A stopped worker is leased nothing more: it told the server it paused.
+    assertThat(pool.admin().worker(worker.workerId()).status()).isEqualTo(WorkerStatus.PAUSED);
   }
 
   @Test
-  void heartbeatsRenewTheLeaseOfACommandThatOutlivesTheLeaseTtl(
-      @ShortLeases PooldServer poold) {
+  void heartbeatsRenewTheLeaseOfACommandThatOutlivesTheLeaseTtl(@ShortLeases PooldServer poold) {
     TestPool pool = new TestPool(poold);
     String skill = TestPool.unique("skill");
     TaskId task = pool.task(pool.repo(2), "Slow job", skill);

@@ -32,12 +32,35 @@ class SimulateCommandTest {
 
     Result result =
         Cli.against(poold, home)
-            .run("worker", "simulate", "--register", "--name", "Alice", "--skills", skill, "--config", "alice.json", "--once", "--merge", "--open-delay", "0.1", "--merge-delay", "0.1", "--poll-every", "0.2", "--heartbeat-every", "0.5", "--pr-base-url", "https://example.com/pr/");
+            .run(
+                "worker",
+                "simulate",
+                "--register",
+                "--name",
+                "Alice",
+                "--skills",
+                skill,
+                "--config",
+                "alice.json",
+                "--once",
+                "--merge",
+                "--open-delay",
+                "0.1",
+                "--merge-delay",
+                "0.1",
+                "--poll-every",
+                "0.2",
+                "--heartbeat-every",
+                "0.5",
+                "--pr-base-url",
+                "https://example.com/pr/");
 
     result.assertExit(ExitCodes.OK);
     assertThat(result.out())
-        .containsPattern("Registered worker_id=w_\\w+ \\(saved to " + home.resolve("alice.json") + "\\)")
-        .contains("Processing " + tasks.get(0) + ": first", "Processing " + tasks.get(1) + ": second")
+        .containsPattern(
+            "Registered worker_id=w_\\w+ \\(saved to " + home.resolve("alice.json") + "\\)")
+        .contains(
+            "Processing " + tasks.get(0) + ": first", "Processing " + tasks.get(1) + ": second")
         .endsWith("Sim worker done\n");
     for (TaskId task : tasks) {
       assertThat(pool.view(task).status()).isEqualTo(TaskStatus.MERGED);

@@ -44,9 +44,17 @@ class WorkerReportCommandsTest {
 
   @Test
   void statusMovesTheTaskAndThePullRequestBecomesItsArtifact() {
-    Result started = cli.run("worker", "status", task.value(), "--status", "in_progress", "--message", "on it");
+    Result started =
+        cli.run("worker", "status", task.value(), "--status", "in_progress", "--message", "on it");
     Result opened =
-        cli.run("worker", "status", task.value(), "--status", "pr_opened", "--pr", "https://github.com/o/r/pull/7");
+        cli.run(
+            "worker",
+            "status",
+            task.value(),
+            "--status",
+            "pr_opened",
+            "--pr",
+            "https://github.com/o/r/pull/7");
 
     assertThat(started.out()).isEqualTo("Updated " + task + ": in_progress\n");
     opened.assertExit(ExitCodes.OK);
@@ -56,7 +64,14 @@ class WorkerReportCommandsTest {
 
   @Test
   void anIllegalMoveIsRejectedInOneLineWithTheServersDetail() {
-    cli.run("worker", "status", task.value(), "--status", "pr_opened", "--pr", "https://github.com/o/r/pull/8");
+    cli.run(
+        "worker",
+        "status",
+        task.value(),
+        "--status",
+        "pr_opened",
+        "--pr",
+        "https://github.com/o/r/pull/8");
     cli.run("worker", "status", task.value(), "--status", "merged");
 
     Result result = cli.run("worker", "status", task.value(), "--status", "in_progress");
@@ -90,12 +105,14 @@ class WorkerReportCommandsTest {
   void statusesAWorkerCannotSetAreUsageErrors() {
     Result unknown = cli.run("worker", "status", task.value(), "--status", "done");
     Result ready = cli.run("worker", "status", task.value(), "--status", "ready");
-    Result badUrl = cli.run("worker", "status", task.value(), "--status", "pr_opened", "--pr", "github.com/x");
+    Result badUrl =
+        cli.run("worker", "status", task.value(), "--status", "pr_opened", "--pr", "github.com/x");
 
     unknown.assertExit(ExitCodes.USAGE);
     assertThat(unknown.err()).contains("unknown task status 'done'");
     ready.assertExit(ExitCodes.USAGE);
-    assertThat(ready.err()).contains("--status must be one of in_progress, blocked, pr_opened, merged");
+    assertThat(ready.err())
+        .contains("--status must be one of in_progress, blocked, pr_opened, merged");
     badUrl.assertExit(ExitCodes.USAGE);
     assertThat(badUrl.err()).contains("--pr must be an http(s) URL");
     assertThat(pool.view(task).status()).isEqualTo(TaskStatus.LEASED);
@@ -117,9 +134,12 @@ class WorkerReportCommandsTest {
     WorkerView whilePaused = showJson();
     Result resumed = cli.run("worker", "resume");
 
-    assertThat(paused.out()).startsWith("Paused " + worker.workerId()).contains("it keeps its 1 held");
+    assertThat(paused.out())
+        .startsWith("Paused " + worker.workerId())
+        .contains("it keeps its 1 held");
     assertThat(whilePaused.paused()).isTrue();
-    assertThat(resumed.out()).isEqualTo("Resumed " + worker.workerId() + ": it gets new tasks again\n");
+    assertThat(resumed.out())
+        .isEqualTo("Resumed " + worker.workerId() + ": it gets new tasks again\n");
     assertThat(showJson().paused()).isFalse();
   }
 

@@ -6,6 +6,7 @@ import dev.owp.protocol.lease.WorkList;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows the worker's leases as a table. On a terminal the table is redrawn in place (ANSI cursor
@@ -19,7 +20,7 @@ final class LeaseBoard implements LeaseHandler {
   private final PrintWriter out;
   private final boolean ansi;
   private int linesOnScreen;
-  private String lastShown = "";
+  private @Nullable String lastShown;
 
   LeaseBoard(PrintWriter out, boolean ansi) {
     this.out = out;
@@ -38,7 +39,7 @@ final class LeaseBoard implements LeaseHandler {
       linesOnScreen = lines.size();
     } else {
       String shown = signature(work);
-      if (!shown.equals(lastShown)) {
+      if (!shown.equals(lastShown)) { // the first table is shown even when empty
         lines.forEach(out::println);
         lastShown = shown;
       }
@@ -49,7 +50,16 @@ final class LeaseBoard implements LeaseHandler {
   /** The title and table for {@code work}. */
   static List<String> render(WorkList work) {
     Table table =
-        Table.of("task_id", "status", "repo", "points", "priority", "area", "skills", "expires", "title");
+        Table.of(
+            "task_id",
+            "status",
+            "repo",
+            "points",
+            "priority",
+            "area",
+            "skills",
+            "expires",
+            "title");
     for (LeaseView lease : work.leases()) {
       table.row(
           lease.taskId(),

@@ -40,8 +40,8 @@ final class PendingReports {
   /**
    * Sends the queued reports in order.
    *
-   * @throws dev.owp.protocol.client.OwpUnreachableException when the server cannot be reached;
-   *     the report stays first in the queue
+   * @throws dev.owp.protocol.client.OwpUnreachableException when the server cannot be reached; the
+   *     report stays first in the queue
    */
   void deliver() {
     while (!queue.isEmpty()) {
@@ -51,7 +51,8 @@ final class PendingReports {
         api.updateStatus(report.task(), report.update());
         out.println("[" + report.task() + "] reported " + status + summary(report.update()));
       } catch (OwpProblemException e) {
-        err.println("pool: [" + report.task() + "] could not report " + status + ": " + e.getMessage());
+        err.println(
+            "pool: [" + report.task() + "] could not report " + status + ": " + e.getMessage());
       }
       queue.removeFirst();
       out.flush();

@@ -65,7 +65,8 @@ final class TaskExecutor implements LeaseHandler {
       if (!takeNewWork || running.size() >= maxConcurrent) {
         return;
       }
-      boolean active = lease.status() == TaskStatus.LEASED || lease.status() == TaskStatus.IN_PROGRESS;
+      boolean active =
+          lease.status() == TaskStatus.LEASED || lease.status() == TaskStatus.IN_PROGRESS;
       if (active && !started.contains(lease.leaseId()) && !running.containsKey(lease.taskId())) {
         start(lease);
       }
@@ -92,7 +93,8 @@ final class TaskExecutor implements LeaseHandler {
     try {
       api.updateStatus(
           id,
-          new StatusUpdate(TaskStatus.IN_PROGRESS, "running the worker's command", null, lease.leaseId()));
+          new StatusUpdate(
+              TaskStatus.IN_PROGRESS, "running the worker's command", null, lease.leaseId()));
     } catch (OwpProblemException e) {
       started.add(lease.leaseId());
       err.println("pool: [" + id + "] not started: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.owp.cli.worker.run;
 
 import dev.owp.protocol.client.OwpClient;
+import dev.owp.protocol.client.OwpUnreachableException;
 import dev.owp.protocol.lease.WorkList;
 import dev.owp.protocol.task.Reason;
 import dev.owp.protocol.task.StatusAck;
@@ -8,6 +9,7 @@ import dev.owp.protocol.task.StatusUpdate;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.worker.Heartbeat;
 import dev.owp.protocol.worker.HeartbeatAck;
+import dev.owp.protocol.worker.WorkerStatus;
 import dev.owp.protocol.worker.WorkerView;
 import java.net.URI;
 
@@ -34,6 +36,20 @@ public interface WorkerApi {
 
   /** Gives a held task back to the pool. */
   StatusAck release(TaskId task, Reason reason);
+
+  /**
+   * Reports the worker stopped: paused, so that it is leased nothing more until it runs again.
+   * Tried twice when the server cannot be reached: a kept-alive connection that the server has just
+   * closed fails the first attempt.
+   */
+  default void signOff(String note) {
+    Heartbeat stopped = new Heartbeat(WorkerStatus.PAUSED, note);
+    try {
+      heartbeat(stopped);
+    } catch (OwpUnreachableException e) {
+      heartbeat(stopped);
+    }
+  }
 
   /** The worker API of a protocol client. */
   static WorkerApi of(OwpClient client) {

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A server that cannot be reached never ends the loop: it says so, waits with exponential
  * back-off and carries on (the original died on the first failed heartbeat). The first stop request
- * (Ctrl-C) drains: no new work, running commands finish and are reported; the second kills them
- * and releases their tasks. {@code once} drains right after the first fetch of work.
+ * (Ctrl-C) drains: no new work, running commands finish and are reported; the second kills them and
+ * releases their tasks. {@code once} drains right after the first fetch of work.
  */
 public final class WorkerLoop {
 
@@ -79,11 +79,31 @@ public final class WorkerLoop {
    */
   public int run() throws Exception {
     try (AutoCloseable listener = stop.onPress(this::wake)) {
-      return loop();
+      int code = loop();
+      signOff();
+      return code;
     } finally {
       if (handler != null && handler.running() > 0) {
         handler.abandon();
       }
+    }
+  }
+
+  /**
+   * Tells the server the worker stopped taking work. Without it the worker would count as online
+   * until its heartbeat TTL ran out, and could be leased tasks nobody runs meanwhile. The next
+   * {@code pool worker run} reports it idle again.
+   */
+  private void signOff() {
+    if (!reached) {
+      return;
+    }
+    try {
+      api.signOff("worker stopped");
+    } catch (OwpUnreachableException | OwpProblemException e) {
+      err.println(
+          "pool: could not tell " + api.server() + " that the worker stopped: " + e.getMessage());
+      err.flush();
     }
   }
 
@@ -119,7 +139,9 @@ public final class WorkerLoop {
       long now = System.nanoTime();
       if (now - retryAt >= 0) {
         step(now, draining);
-        if (draining && handler != null && idle(handler)) {
+        boolean startsDraining = settings.once() && workTaken && !draining;
+        if (startsDraining || (draining && handler != null && idle(handler))) {
+          // Decide at once rather than after the next wait: --once may be done already.
           continue;
         }
       }

@@ -18,8 +18,21 @@ class TaskOutcomeTest {
 
   private static final LeaseView LEASE =
       new LeaseView(
-          TaskId.of("t_1"), "demo", "Title", null, 1, 10, null, 0, List.of(), Instant.now(),
-          TaskStatus.IN_PROGRESS, LeaseId.of("l_1"), 0, null, null);
+          TaskId.of("t_1"),
+          "demo",
+          "Title",
+          null,
+          1,
+          10,
+          null,
+          0,
+          List.of(),
+          Instant.now(),
+          TaskStatus.IN_PROGRESS,
+          LeaseId.of("l_1"),
+          0,
+          null,
+          null);
 
   @Test
   void theLastPullRequestUrlPrintedIsTheOneReported() {
@@ -42,7 +55,8 @@ class TaskOutcomeTest {
         new TaskOutcome(LEASE, 2, "https://github.com/o/r/pull/1", List.of("boom")).report();
 
     assertThat(report.status()).isEqualTo(TaskStatus.BLOCKED);
-    assertThat(report.message()).isEqualTo("command failed with exit code 2; last lines of output:\nboom");
+    assertThat(report.message())
+        .isEqualTo("command failed with exit code 2; last lines of output:\nboom");
     assertThat(report.artifact()).isNull();
   }
 

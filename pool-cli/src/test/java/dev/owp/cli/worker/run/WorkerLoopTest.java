@@ -58,7 +58,11 @@ class WorkerLoopTest {
   @Test
   void aRefusedTokenEndsTheLoop() {
     Problem refused =
-        new Problem(ProblemType.UNAUTHENTICATED.uri().toString(), "Authentication required", 401, "Invalid worker token");
+        new Problem(
+            ProblemType.UNAUTHENTICATED.uri().toString(),
+            "Authentication required",
+            401,
+            "Invalid worker token");
 
     assertThatThrownBy(() -> loop(new FakeApi(new AtomicInteger(), refused)).run())
         .isInstanceOf(OwpProblemException.class)
@@ -123,7 +127,21 @@ class WorkerLoopTest {
     public WorkerView me() {
       maybeFail();
       return new WorkerView(
-          WORKER, "Fake", null, List.of("python"), 5, 2, WorkerStatus.IDLE, null, 0, true, null, 0, 0, 0, Instant.now());
+          WORKER,
+          "Fake",
+          null,
+          List.of("python"),
+          5,
+          2,
+          WorkerStatus.IDLE,
+          null,
+          0,
+          true,
+          null,
+          0,
+          0,
+          0,
+          Instant.now());
     }
 
     @Override
