@@ -100,6 +100,14 @@ public final class PooldCommand implements Callable<Integer> {
           "Interval of the background cycle: lease expiry, presence, assignment (default: ${DEFAULT-VALUE}).")
   long cycle;
 
+  @Option(
+      names = "--db-pool-size",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "PostgreSQL connections per poold (default: ${DEFAULT-VALUE}); SQLite writes through one.")
+  int dbPoolSize;
+
   @Spec @Nullable CommandSpec spec;
 
   private final Map<String, String> envFiles;
@@ -158,6 +166,7 @@ public final class PooldCommand implements Callable<Integer> {
     requireRange(cli, "--lease-ttl", leaseTtl, 1, 365L * 24 * 3600);
     requireRange(cli, "--heartbeat-ttl", heartbeatTtl, 1, 365L * 24 * 3600);
     requireRange(cli, "--cycle", cycle, 1, 3600);
+    requireRange(cli, "--db-pool-size", dbPoolSize, 2, 1_000);
 
     SpringApplication app = new SpringApplication(PooldApplication.class);
     app.addInitializers(
@@ -196,6 +205,7 @@ public final class PooldCommand implements Callable<Integer> {
     args.add("--owp.lease-ttl=" + leaseTtl);
     args.add("--owp.heartbeat-ttl=" + heartbeatTtl);
     args.add("--owp.cycle=" + cycle);
+    args.add("--owp.postgres-pool-size=" + dbPoolSize);
     return args;
   }
 

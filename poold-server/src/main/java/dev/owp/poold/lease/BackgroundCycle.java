@@ -82,10 +82,8 @@ public class BackgroundCycle {
     int expired = reaper.expireOverdue(now);
     int offline = presence.sweepOffline(now);
     int granted = 0;
-    if (claims.anyRepoHasBudget()) {
-      for (WorkerId worker : claims.waitingForWork(now, ASSIGN_BATCH)) {
-        granted += claims.fill(worker);
-      }
+    for (WorkerId worker : claims.waitingForWork(now, ASSIGN_BATCH)) {
+      granted += claims.fill(worker);
     }
     Instant cutoff = now.minus(properties.eventRetention());
     Integer pruned = transactions.execute(status -> events.pruneOlderThan(cutoff, PRUNE_BATCH));

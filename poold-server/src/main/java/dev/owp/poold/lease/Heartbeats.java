@@ -1,6 +1,7 @@
 package dev.owp.poold.lease;
 
 import dev.owp.poold.config.PooldProperties;
+import dev.owp.poold.metrics.SchedulerMetrics;
 import dev.owp.poold.schedule.Claims;
 import dev.owp.poold.task.TaskRepository;
 import dev.owp.poold.worker.WorkerPresence;
@@ -28,6 +29,7 @@ class Heartbeats {
   private final TransactionTemplate transactions;
   private final PooldProperties properties;
   private final Clock clock;
+  private final SchedulerMetrics metrics;
 
   Heartbeats(
       WorkerPresence presence,
@@ -35,13 +37,15 @@ class Heartbeats {
       Claims claims,
       TransactionTemplate transactions,
       PooldProperties properties,
-      Clock clock) {
+      Clock clock,
+      SchedulerMetrics metrics) {
     this.presence = presence;
     this.tasks = tasks;
     this.claims = claims;
     this.transactions = transactions;
     this.properties = properties;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   HeartbeatAck beat(WorkerId worker, Heartbeat heartbeat) {
@@ -54,6 +58,7 @@ class Heartbeats {
                   return tasks.renewLeases(
                       worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
                 }));
+    metrics.leasesRenewed(held);
     int granted = claims.fill(worker);
     return new HeartbeatAck(true, now, granted, held + granted);
   }

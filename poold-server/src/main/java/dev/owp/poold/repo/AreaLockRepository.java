@@ -3,10 +3,6 @@ package dev.owp.poold.repo;
 import dev.owp.poold.storage.StatusSql;
 import dev.owp.protocol.area.AreaKey;
 import dev.owp.protocol.task.TaskId;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,14 +61,6 @@ public class AreaLockRepository {
       """
           .formatted(StatusSql.HELD);
 
-  private static final String LOCKS_OF_REPOS_WITH_FREE_BUDGET =
-      """
-      SELECT l.repo, l.area
-        FROM area_lock l
-        JOIN repo r ON r.repo = l.repo
-       WHERE r.held < r.max_open_prs
-      """;
-
   private final JdbcClient jdbc;
 
   AreaLockRepository(JdbcClient jdbc) {
@@ -114,18 +102,5 @@ public class AreaLockRepository {
    */
   public void lockHeldTasks(String repo) {
     jdbc.sql(LOCK_HELD_TASKS).param("repo", repo).update();
-  }
-
-  /** The locked areas of every repository that has a free slot in its budget. */
-  public Map<String, Set<AreaKey>> lockedAreasOfReposWithFreeBudget() {
-    Map<String, Set<AreaKey>> locks = new HashMap<>();
-    jdbc.sql(LOCKS_OF_REPOS_WITH_FREE_BUDGET)
-        .query(
-            rs -> {
-              locks
-                  .computeIfAbsent(rs.getString("repo"), key -> new HashSet<>())
-                  .add(new AreaKey(rs.getString("area")));
-            });
-    return locks;
   }
 }

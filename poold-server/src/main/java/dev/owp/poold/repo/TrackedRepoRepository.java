@@ -3,7 +3,6 @@ package dev.owp.poold.repo;
 import dev.owp.poold.storage.EpochMillis;
 import dev.owp.protocol.repo.RepoConfig;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,13 +31,6 @@ public class TrackedRepoRepository {
       SELECT repo, max_open_prs, area_locks_enabled, held, created_at
         FROM repo
        WHERE repo = :repo
-      """;
-
-  private static final String WITH_FREE_BUDGET =
-      """
-      SELECT repo, max_open_prs, area_locks_enabled, held, created_at
-        FROM repo
-       WHERE held < max_open_prs
       """;
 
   private static final String TAKE_REVIEW_SLOT =
@@ -83,11 +75,6 @@ public class TrackedRepoRepository {
   /** The repository with key {@code repo}. */
   public Optional<TrackedRepo> find(String repo) {
     return jdbc.sql(FIND).param("repo", repo).query(TRACKED_REPO).optional();
-  }
-
-  /** Repositories whose review budget has a free slot. */
-  public List<TrackedRepo> withFreeBudget() {
-    return jdbc.sql(WITH_FREE_BUDGET).query(TRACKED_REPO).list();
   }
 
   /**

@@ -12,17 +12,44 @@ public interface SqlDialect {
    */
   String skillsCovered(String requiredColumn, String skillsParameter);
 
-  /** SQLite: {@code json_each}. */
+  /**
+   * The clause that ends a query reading rows of {@code table} in order to claim them: on
+   * PostgreSQL it locks them and skips rows other transactions hold, so concurrent claims take
+   * different tasks instead of queueing for the same one. SQLite has a single writer: nothing to
+   * lock.
+   */
+  String lockSkippingLocked(String table);
+
+  /** SQLite: {@code json_each}; one writer, so no row locks. */
   SqlDialect SQLITE =
-      (required, skills) ->
-          "NOT EXISTS (SELECT 1 FROM json_each("
+      new SqlDialect() {
+        @Override
+        public String skillsCovered(String required, String skills) {
+          return "NOT EXISTS (SELECT 1 FROM json_each("
               + required
               + ") need"
               + " WHERE need.value NOT IN (SELECT have.value FROM json_each(:"
               + skills
               + ") have))";
+        }
 
-  /** PostgreSQL: jsonb containment. */
+        @Override
+        public String lockSkippingLocked(String table) {
+          return "";
+        }
+      };
+
+  /** PostgreSQL: jsonb containment, and {@code SKIP LOCKED}. */
   SqlDialect POSTGRES =
-      (required, skills) -> "CAST(" + required + " AS jsonb) <@ CAST(:" + skills + " AS jsonb)";
+      new SqlDialect() {
+        @Override
+        public String skillsCovered(String required, String skills) {
+          return "CAST(" + required + " AS jsonb) <@ CAST(:" + skills + " AS jsonb)";
+        }
+
+        @Override
+        public String lockSkippingLocked(String table) {
+          return "FOR UPDATE OF " + table + " SKIP LOCKED";
+        }
+      };
 }

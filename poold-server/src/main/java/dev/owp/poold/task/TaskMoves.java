@@ -2,6 +2,7 @@ package dev.owp.poold.task;
 
 import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.event.EventLog;
+import dev.owp.poold.metrics.SchedulerMetrics;
 import dev.owp.poold.repo.AreaLockRepository;
 import dev.owp.poold.repo.TrackedRepo;
 import dev.owp.poold.repo.TrackedRepoRepository;
@@ -55,6 +56,7 @@ public class TaskMoves {
   private final AreaLockRepository locks;
   private final EventLog events;
   private final PooldProperties properties;
+  private final SchedulerMetrics metrics;
 
   TaskMoves(
       TaskRepository tasks,
@@ -62,13 +64,15 @@ public class TaskMoves {
       TrackedRepoRepository repos,
       AreaLockRepository locks,
       EventLog events,
-      PooldProperties properties) {
+      PooldProperties properties,
+      SchedulerMetrics metrics) {
     this.tasks = tasks;
     this.workers = workers;
     this.repos = repos;
     this.locks = locks;
     this.events = events;
     this.properties = properties;
+    this.metrics = metrics;
   }
 
   /**
@@ -202,6 +206,7 @@ public class TaskMoves {
         .with("attempt", task.attempt() + 1)
         .with("note", note)
         .append();
+    metrics.returnedToPool(why.reason());
   }
 
   /** Withdraws an unfinished task: → cancelled, freeing whatever it held. */

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WorkerRepository {
 
-  static final String COLUMNS =
+  public static final String COLUMNS =
       """
       seq, worker_id, name, github_handle, skills, capacity_points, max_concurrent_tasks, status,
       paused_by, trust_tier, last_heartbeat, note, used_points, used_tasks, created_at, removed_at
@@ -140,7 +140,7 @@ public class WorkerRepository {
        WHERE worker_id = :workerId AND removed_at IS NULL
       """;
 
-  static final RowMapper<WorkerRecord> WORKER =
+  public static final RowMapper<WorkerRecord> WORKER =
       (rs, i) ->
           new WorkerRecord(
               rs.getLong("seq"),

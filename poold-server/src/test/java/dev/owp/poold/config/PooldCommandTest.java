@@ -53,6 +53,7 @@ class PooldCommandTest {
         "--db pool.db --heartbeat-ttl -5  | poold: --heartbeat-ttl must be between 1 and 31536000, got -5 (see poold --help)",
         "--db pool.db --cycle 0           | poold: --cycle must be between 1 and 3600, got 0 (see poold --help)",
         "--db pool.db --cycle soon        | poold: Invalid value for option '--cycle': 'soon' is not a long (see poold --help)",
+        "--db pool.db --db-pool-size 1    | poold: --db-pool-size must be between 2 and 1000, got 1 (see poold --help)",
         "--port 8787                      | poold: Missing --db: name the SQLite file to use, e.g. --db pool.db (or set OWP_DB) (see poold --help)",
         "--db jdbc:mysql://db/pool        | poold: unsupported database URL 'jdbc:mysql://db/pool': use a file path (SQLite) or jdbc:postgresql://host/db (see poold --help)",
       })
@@ -78,7 +79,14 @@ class PooldCommandTest {
 
     assertThat(exitCode).isZero();
     assertThat(stdout())
-        .contains("--db", "--host", "--port", "--lease-ttl", "--heartbeat-ttl", "--cycle")
+        .contains(
+            "--db",
+            "--host",
+            "--port",
+            "--lease-ttl",
+            "--heartbeat-ttl",
+            "--cycle",
+            "--db-pool-size")
         .contains("default: 1800", "default: 90", "default: 5", "default: 8787")
         .contains("OWP_ADMIN_TOKEN", "env.local");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();

@@ -1,0 +1,196 @@
+package dev.owp.poold.schedule;
+
+import dev.owp.poold.config.PooldProperties;
+import dev.owp.poold.storage.EpochMillis;
+import dev.owp.poold.storage.JsonColumns;
+import dev.owp.poold.storage.Reader;
+import dev.owp.poold.storage.SqlDialect;
+import dev.owp.poold.worker.WorkerRecord;
+import dev.owp.poold.worker.WorkerRepository;
+import dev.owp.protocol.area.AreaKey;
+import dev.owp.protocol.scheduling.Candidate;
+import dev.owp.protocol.scheduling.ClaimPolicy;
+import dev.owp.protocol.scheduling.RepoSnapshot;
+import dev.owp.protocol.scheduling.WorkerSnapshot;
+import dev.owp.protocol.task.TaskId;
+import dev.owp.protocol.worker.WorkerId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a {@link ClaimState}, either on a reader connection (to find out cheaply whether there is
+ * anything to grant) or on the writer inside the claim's transaction, where on PostgreSQL the queue
+ * heads are also locked, skipping rows that concurrent claims hold.
+ *
+ * <p>The head of a repository's ready queue is read through the partial index {@code
+ * task_ready_queue (repo, priority DESC, seq) WHERE status = 'ready'} with a small limit, and only
+ * for repositories with a free budget slot: the cost of a claim depends on the worker's free slots
+ * and the number of open repositories, never on the size of the backlog.
+ */
+@Component
+class ClaimStateReader {
+
+  /** Which connection to read through. */
+  enum Source {
+    /** A reader connection, outside any transaction. */
+    READER,
+    /** The caller's write transaction, locking the queue heads where the dialect can. */
+    WRITER
+  }
+
+  private static final String WORKER =
+      "SELECT " + WorkerRepository.COLUMNS + " FROM worker WHERE worker_id = :workerId";
+
+  private static final String REPOS_WITH_FREE_BUDGET =
+      """
+      SELECT repo, max_open_prs, area_locks_enabled, held
+        FROM repo
+       WHERE held < max_open_prs
+      """;
+
+  private static final String LOCKED_AREAS_OF_OPEN_REPOS =
+      """
+      SELECT l.repo, l.area
+        FROM area_lock l
+        JOIN repo r ON r.repo = l.repo
+       WHERE r.held < r.max_open_prs
+      """;
+
+  // Skips tasks the worker released a short while ago, and tasks whose area is locked.
+  private static final String QUEUE_HEAD =
+      """
+      SELECT t.task_id, t.repo, t.priority, t.seq, t.estimate_points, t.required_skills, t.area,
+             t.tier, t.version
+        FROM task t
+       WHERE t.repo = :repo AND t.status = 'ready'
+         AND t.tier <= :tier AND t.estimate_points <= :freePoints
+         AND (t.released_by IS NULL OR t.released_by <> :workerId OR t.released_until <= :now)
+         AND (t.area IS NULL
+              OR NOT EXISTS (SELECT 1 FROM area_lock l WHERE l.repo = t.repo AND l.area = t.area))
+         AND %s
+       ORDER BY t.priority DESC, t.seq
+       LIMIT :limit
+      %s
+      """;
+
+  private final JdbcClient reader;
+  private final JdbcClient writer;
+  private final String readerHead;
+  private final String writerHead;
+  private final PooldProperties properties;
+
+  ClaimStateReader(
+      @Reader JdbcClient reader,
+      JdbcClient writer,
+      SqlDialect dialect,
+      PooldProperties properties) {
+    this.reader = reader;
+    this.writer = writer;
+    String skills = dialect.skillsCovered("t.required_skills", "skills");
+    this.readerHead = QUEUE_HEAD.formatted(skills, "");
+    this.writerHead = QUEUE_HEAD.formatted(skills, dialect.lockSkippingLocked("t"));
+    this.properties = properties;
+  }
+
+  /** The claim state of {@code worker} at {@code now}; empty when there is no such worker. */
+  Optional<ClaimState> read(WorkerId worker, Instant now, Source source) {
+    JdbcClient jdbc = source == Source.READER ? reader : writer;
+    Optional<WorkerRecord> record =
+        jdbc.sql(WORKER)
+            .param("workerId", worker.value())
+            .query(WorkerRepository.WORKER)
+            .optional()
+            .filter(w -> w.removedAt() == null);
+    if (record.isEmpty()) {
+      return Optional.empty();
+    }
+    WorkerSnapshot snapshot = record.get().snapshot(now, properties.heartbeatTtl());
+    if (ClaimPolicy.screen(snapshot).isPresent()) {
+      return Optional.of(ClaimState.nothingFor(snapshot));
+    }
+    Map<String, RepoSnapshot> repos = openRepos(jdbc);
+    Map<Candidate, Long> versions = new LinkedHashMap<>();
+    String head = source == Source.READER ? readerHead : writerHead;
+    for (String repo : repos.keySet()) {
+      readHead(jdbc, head, repo, worker, snapshot, now, versions);
+    }
+    return Optional.of(new ClaimState(snapshot, repos, versions));
+  }
+
+  private static Map<String, RepoSnapshot> openRepos(JdbcClient jdbc) {
+    record Open(String repo, int maxOpenPrs, boolean locking, int held) {}
+    var open =
+        jdbc.sql(REPOS_WITH_FREE_BUDGET)
+            .query(
+                (rs, i) ->
+                    new Open(
+                        rs.getString("repo"),
+                        rs.getInt("max_open_prs"),
+                        rs.getBoolean("area_locks_enabled"),
+                        rs.getInt("held")))
+            .list();
+    if (open.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Set<AreaKey>> locked = new HashMap<>();
+    jdbc.sql(LOCKED_AREAS_OF_OPEN_REPOS)
+        .query(
+            rs -> {
+              locked
+                  .computeIfAbsent(rs.getString("repo"), key -> new HashSet<>())
+                  .add(new AreaKey(rs.getString("area")));
+            });
+    Map<String, RepoSnapshot> repos = new HashMap<>();
+    for (Open repo : open) {
+      repos.put(
+          repo.repo(),
+          new RepoSnapshot(
+              repo.maxOpenPrs(),
+              repo.held(),
+              repo.locking(),
+              locked.getOrDefault(repo.repo(), Set.of())));
+    }
+    return repos;
+  }
+
+  private static void readHead(
+      JdbcClient jdbc,
+      String head,
+      String repo,
+      WorkerId worker,
+      WorkerSnapshot traits,
+      Instant now,
+      Map<Candidate, Long> versions) {
+    // A few more than the free slots: some of the head may share an area or lose a race.
+    int limit = Math.min(64, 2 * traits.load().freeSlots() + 4);
+    jdbc.sql(head)
+        .param("repo", repo)
+        .param("workerId", worker.value())
+        .param("now", EpochMillis.of(now))
+        .param("tier", traits.trustTier())
+        .param("freePoints", traits.load().freePoints())
+        .param("skills", JsonColumns.write(traits.skills()))
+        .param("limit", limit)
+        .query(
+            rs -> {
+              Candidate candidate =
+                  new Candidate(
+                      TaskId.of(rs.getString("task_id")),
+                      rs.getString("repo"),
+                      rs.getInt("priority"),
+                      rs.getLong("seq"),
+                      rs.getInt("estimate_points"),
+                      JsonColumns.strings(rs.getString("required_skills")),
+                      Optional.ofNullable(rs.getString("area")).map(AreaKey::new),
+                      rs.getInt("tier"));
+              versions.put(candidate, rs.getLong("version"));
+            });
+  }
+}
