@@ -9,8 +9,11 @@ import dev.owp.protocol.budget.ReviewBudget;
 import dev.owp.protocol.client.OwpAdminClient;
 import dev.owp.protocol.client.OwpProblemException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -102,6 +105,15 @@ public final class BenchCommand implements Callable<Integer> {
   int areas;
 
   @Option(
+      names = "--also",
+      paramLabel = "URL",
+      split = ",",
+      description =
+          "More poold replicas of the same pool; the workers are spread over --server and these, "
+              + "as behind a load balancer.")
+  List<String> also = new ArrayList<>();
+
+  @Option(
       names = "--max-concurrent",
       defaultValue = "2",
       description = "Tasks each worker holds at once (default: ${DEFAULT-VALUE}).")
@@ -141,7 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
             .build();
     boolean terminal = CliContext.of(command).environment().terminal();
     BenchReport report =
-        new BenchRun(server.server(), admin, http, settings, new Progress(err, terminal)).run();
+        new BenchRun(replicas(command), admin, http, settings, new Progress(err, terminal)).run();
     if (output.json()) {
       OutputOptions.printJson(out, report);
     } else {
@@ -173,6 +185,24 @@ public final class BenchCommand implements Callable<Integer> {
         areaLocks,
         areas,
         maxConcurrent);
+  }
+
+  private List<URI> replicas(CommandSpec command) {
+    List<URI> replicas = new ArrayList<>();
+    replicas.add(server.server());
+    for (String url : also) {
+      try {
+        URI replica = URI.create(url.strip().replaceAll("/+$", ""));
+        if (!"http".equals(replica.getScheme()) && !"https".equals(replica.getScheme())) {
+          throw new IllegalArgumentException("not http(s)");
+        }
+        replicas.add(replica);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            command.commandLine(), "--also must list http(s) URLs, got '" + url + "'");
+      }
+    }
+    return replicas;
   }
 
   private static void require(CommandSpec command, String option, int value, int min, int max) {

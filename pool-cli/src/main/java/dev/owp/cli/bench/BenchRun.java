@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -44,6 +45,7 @@ import java.util.stream.IntStream;
 final class BenchRun {
 
   private final URI server;
+  private final List<URI> replicas;
   private final OwpAdminClient admin;
   private final HttpClient http;
   private final BenchSettings settings;
@@ -52,12 +54,13 @@ final class BenchRun {
   private final List<WorkerId> registered = new ArrayList<>();
 
   BenchRun(
-      URI server,
+      List<URI> replicas,
       OwpAdminClient admin,
       HttpClient http,
       BenchSettings settings,
       Progress progress) {
-    this.server = server;
+    this.server = replicas.get(0);
+    this.replicas = List.copyOf(replicas);
     this.admin = admin;
     this.http = http;
     this.settings = settings;
@@ -69,7 +72,7 @@ final class BenchRun {
     Set<TaskId> seeded = seedTasks(repos);
     try (Workers workers = Workers.start(settings.workers())) {
       List<OwpClient> clients = register(workers.executor());
-      ServerMetrics metrics = new ServerMetrics(http, server);
+      ServerMetrics metrics = new ServerMetrics(http, replicas);
       Optional<ServerMetrics.Scrape> before = metrics.scrape();
 
       Completions completions = new Completions(seeded);
@@ -114,7 +117,7 @@ final class BenchRun {
 
       long sent = requests.sum();
       return new BenchReport(
-          server.toString(),
+          replicas.stream().map(URI::toString).collect(Collectors.joining(",")),
           reportedSettings(workers.virtual()),
           seeded.size(),
           completions.completed(),
@@ -173,9 +176,9 @@ final class BenchRun {
 
   private List<OwpClient> register(ExecutorService executor) throws InterruptedException {
     progress.step("registering " + settings.workers() + " workers");
-    OwpClient anonymous = OwpClient.builder(server).httpClient(http).build();
     List<Future<RegisteredWorker>> registrations = new ArrayList<>();
     for (int i = 0; i < settings.workers(); i++) {
+      OwpClient anonymous = OwpClient.builder(replica(i)).httpClient(http).build();
       WorkerRegistration registration =
           new WorkerRegistration(
               "bench-" + runId + "-w" + i,
@@ -186,12 +189,18 @@ final class BenchRun {
       registrations.add(executor.submit(() -> anonymous.register(registration)));
     }
     List<OwpClient> clients = new ArrayList<>();
-    for (Future<RegisteredWorker> registration : registrations) {
-      RegisteredWorker worker = result(registration);
+    for (int i = 0; i < registrations.size(); i++) {
+      RegisteredWorker worker = result(registrations.get(i));
       registered.add(worker.workerId());
-      clients.add(OwpClient.builder(server).httpClient(http).workerToken(worker.token()).build());
+      clients.add(
+          OwpClient.builder(replica(i)).httpClient(http).workerToken(worker.token()).build());
     }
     return clients;
+  }
+
+  /** Worker {@code i}'s replica: the workers are spread evenly, as a load balancer would. */
+  private URI replica(int i) {
+    return replicas.get(i % replicas.size());
   }
 
   /** The server's side of exactly-once: every seeded task of this run is merged, none missing. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,6 +32,23 @@ final class ServerMetrics {
    * seconds → requests at or below it) and the counters by name and labels.
    */
   record Scrape(Map<String, TreeMap<Double, Double>> buckets, Map<String, Double> counters) {
+
+    /** This scrape and {@code other} added up, as for two replicas. */
+    Scrape plus(Scrape other) {
+      Map<String, TreeMap<Double, Double>> sumBuckets = new HashMap<>();
+      for (Scrape scrape : List.of(this, other)) {
+        scrape.buckets.forEach(
+            (endpoint, counts) ->
+                counts.forEach(
+                    (le, n) ->
+                        sumBuckets
+                            .computeIfAbsent(endpoint, e -> new TreeMap<>())
+                            .merge(le, n, Double::sum)));
+      }
+      Map<String, Double> sumCounters = new LinkedHashMap<>(counters);
+      other.counters.forEach((name, value) -> sumCounters.merge(name, value, Double::sum));
+      return new Scrape(sumBuckets, sumCounters);
+    }
 
     /** What happened between {@code before} and this scrape. */
     Figures since(Scrape before) {
@@ -83,15 +101,28 @@ final class ServerMetrics {
   record Figures(Map<String, LatencySummary> latency, Map<String, Long> counters) {}
 
   private final HttpClient http;
-  private final URI endpoint;
+  private final List<URI> endpoints;
 
-  ServerMetrics(HttpClient http, URI server) {
+  /** The metrics of {@code replicas}, added up: requests and counters of all of them. */
+  ServerMetrics(HttpClient http, List<URI> replicas) {
     this.http = http;
-    this.endpoint = URI.create(server + "/actuator/prometheus");
+    this.endpoints = replicas.stream().map(r -> URI.create(r + "/actuator/prometheus")).toList();
   }
 
-  /** A scrape, or empty when the server does not expose Prometheus metrics. */
+  /** A scrape of every replica, added up; empty when one exposes no Prometheus metrics. */
   Optional<Scrape> scrape() {
+    Scrape total = new Scrape(new HashMap<>(), new LinkedHashMap<>());
+    for (URI endpoint : endpoints) {
+      Optional<Scrape> one = scrape(endpoint);
+      if (one.isEmpty()) {
+        return Optional.empty();
+      }
+      total = total.plus(one.get());
+    }
+    return Optional.of(total);
+  }
+
+  private Optional<Scrape> scrape(URI endpoint) {
     try {
       HttpResponse<String> response =
           http.send(

@@ -125,6 +125,27 @@ class BenchCommandTest {
   }
 
   @Test
+  void spreadsTheWorkersOverReplicas() throws Exception {
+    // Two URLs of the one poold stand in for two replicas of a pool.
+    String sameServer = poold.url().toString().replace("127.0.0.1", "localhost");
+
+    Result result =
+        Cli.against(poold, home)
+            .run("bench", "--workers", "4", "--tasks", "40", "--also", sameServer, "--json");
+
+    result.assertExit(ExitCodes.OK);
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("server").asText()).isEqualTo(poold.url() + "," + sameServer);
+    assertThat(report.get("completed").asInt()).isEqualTo(40);
+    assertThat(
+            Cli.against(poold, home)
+                .run("bench", "--also", "ftp://elsewhere")
+                .assertExit(ExitCodes.USAGE)
+                .err())
+        .contains("--also must list http(s) URLs, got 'ftp://elsewhere'");
+  }
+
+  @Test
   void anUnreachableServerExits3() {
     Result result =
         Cli.against(poold, home)

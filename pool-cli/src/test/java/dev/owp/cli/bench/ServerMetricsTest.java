@@ -53,4 +53,14 @@ class ServerMetricsTest {
     assertThat(figures.latency()).isEmpty();
     assertThat(figures.counters()).containsEntry("owp_leases_granted_total", 0L);
   }
+
+  @Test
+  void replicasAddUp() {
+    ServerMetrics.Scrape two = ServerMetrics.parse(AFTER).plus(ServerMetrics.parse(BEFORE));
+
+    ServerMetrics.Figures figures = two.since(ServerMetrics.parse(BEFORE));
+
+    assertThat(figures.latency().get("GET /v1/work").count()).isEqualTo(110);
+    assertThat(figures.counters()).containsEntry("owp_leases_granted_total", 105L);
+  }
 }
