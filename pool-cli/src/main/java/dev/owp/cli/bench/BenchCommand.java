@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
       "Load-tests a poold: seeds tasks through the admin API, registers simulated workers that run",
       "every task through poll -> lease -> in_progress -> pr_opened -> merged with heartbeats,",
       "and reports tasks/s, requests/s, latency per endpoint (with poold's own figures), errors,",
-      "and whether every task completed exactly once. Use a scratch pool: the run adds",
-      "repositories and tasks named bench-<run id> (its workers are removed at the end)."
+      "and whether every task completed exactly once. The run adds repositories and tasks",
+      "named bench-<run id> that only its own workers can take (they are removed at the end)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

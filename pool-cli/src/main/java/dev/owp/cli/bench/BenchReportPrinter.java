@@ -16,12 +16,17 @@ final class BenchReportPrinter {
 
   void print(BenchReport report) {
     out.println();
+    String verdict;
+    if (!report.violations().isEmpty()) {
+      verdict = "FAILED";
+    } else if (report.exactlyOnce()) {
+      verdict = "OK, every task completed exactly once";
+    } else {
+      verdict = "INCOMPLETE (--duration ran out; no task was merged twice)";
+    }
     out.printf(
         "%s: %d of %d tasks merged in %.1f s%n",
-        report.exactlyOnce() ? "OK, every task completed exactly once" : "FAILED",
-        report.completed(),
-        report.tasks(),
-        report.seconds());
+        verdict, report.completed(), report.tasks(), report.seconds());
     report.violations().forEach(violation -> out.println("  violation: " + violation));
     out.printf("  completed  %,.1f tasks/s%n", report.completedPerSecond());
     out.printf(

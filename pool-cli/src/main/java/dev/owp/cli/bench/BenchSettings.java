@@ -26,8 +26,4 @@ record BenchSettings(
     int budget,
     boolean areaLocks,
     int areasPerRepo,
-    int maxConcurrent) {
-
-  /** The skills tasks require; every worker has all of them, so none starves. */
-  static final java.util.List<String> SKILLS = java.util.List.of("java", "docs");
-}
+    int maxConcurrent) {}

@@ -97,6 +97,31 @@ class BenchCommandTest {
   }
 
   @Test
+  void aRunCutShortByItsDurationIsIncompleteButNotAViolation() throws Exception {
+    Result result =
+        Cli.against(poold, home)
+            .run(
+                "bench",
+                "--workers",
+                "2",
+                "--tasks",
+                "3000",
+                "--budget",
+                "1",
+                "--repos",
+                "1",
+                "--duration",
+                "1s",
+                "--json");
+
+    result.assertExit(ExitCodes.REJECTED);
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("exactly_once").asBoolean()).isFalse();
+    assertThat(report.get("violations").isEmpty()).isTrue();
+    assertThat(report.get("completed").asInt()).isLessThan(3000);
+  }
+
+  @Test
   void aWrongAdminTokenIsRefusedBeforeAnythingIsCreated() {
     int repos = poold.admin().repos().repos().size();
 
