@@ -1,6 +1,7 @@
 package dev.owp.cli;
 
 import dev.owp.cli.admin.AdminCommand;
+import dev.owp.cli.bench.BenchCommand;
 import dev.owp.cli.common.CliContext;
 import dev.owp.cli.common.CliEnvironment;
 import dev.owp.cli.common.ExitCodes;
@@ -20,7 +21,12 @@ import picocli.CommandLine.ScopeType;
     versionProvider = ManifestVersionProvider.class,
     usageHelpAutoWidth = true,
     description = "OWP Pool CLI (worker + admin).",
-    subcommands = {WorkerCommand.class, AdminCommand.class, CompletionCommand.class},
+    subcommands = {
+      WorkerCommand.class,
+      AdminCommand.class,
+      BenchCommand.class,
+      CompletionCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       ExitCodes.OK + ":ok",

@@ -1,0 +1,89 @@
+package dev.owp.cli.bench;
+
+import dev.owp.cli.common.Table;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The human-readable report: the verdict, throughput, a latency table and the errors. */
+final class BenchReportPrinter {
+
+  private final PrintWriter out;
+
+  BenchReportPrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(BenchReport report) {
+    out.println();
+    String verdict;
+    if (!report.violations().isEmpty()) {
+      verdict = "FAILED";
+    } else if (report.exactlyOnce()) {
+      verdict = "OK, every task completed exactly once";
+    } else {
+      verdict = "INCOMPLETE (--duration ran out; no task was merged twice)";
+    }
+    out.printf(
+        "%s: %d of %d tasks merged in %.1f s%n",
+        verdict, report.completed(), report.tasks(), report.seconds());
+    report.violations().forEach(violation -> out.println("  violation: " + violation));
+    out.printf("  completed  %,.1f tasks/s%n", report.completedPerSecond());
+    out.printf(
+        "  requests   %,.1f req/s (%,d requests)%n", report.requestsPerSecond(), report.requests());
+    out.println();
+
+    Map<String, LatencySummary> server =
+        report.serverSide() == null ? Map.of() : report.serverSide().latency();
+    Table latency =
+        Table.of(
+            "endpoint",
+            "requests",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "max ms",
+            "server p50",
+            "server p95",
+            "server p99");
+    report
+        .latency()
+        .forEach(
+            (endpoint, client) -> {
+              LatencySummary seen = server.get(endpoint);
+              latency.row(
+                  endpoint,
+                  client.count(),
+                  ms(client.p50Ms()),
+                  ms(client.p95Ms()),
+                  ms(client.p99Ms()),
+                  ms(client.maxMs()),
+                  seen == null ? null : "≤" + ms(seen.p50Ms()),
+                  seen == null ? null : "≤" + ms(seen.p95Ms()),
+                  seen == null ? null : "≤" + ms(seen.p99Ms()));
+            });
+    latency.print(out, "Latency (client side; server side from poold's histograms)");
+    out.println();
+
+    if (report.errors().isEmpty()) {
+      out.println("Errors: none");
+    } else {
+      Table errors = Table.of("errors", "count");
+      report.errors().forEach(errors::row);
+      errors.print(out, null);
+    }
+    if (report.serverSide() == null) {
+      out.println("Server figures: not available (poold exposes no /actuator/prometheus)");
+    } else if (!report.serverSide().counters().isEmpty()) {
+      out.println();
+      Table counters = Table.of("poold counter", "during the run");
+      report.serverSide().counters().forEach(counters::row);
+      counters.print(out, null);
+    }
+    out.flush();
+  }
+
+  private static @Nullable String ms(double millis) {
+    return Double.isInfinite(millis) ? "inf" : String.format("%.2f", millis);
+  }
+}

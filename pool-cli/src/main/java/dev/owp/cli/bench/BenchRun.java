@@ -1,0 +1,334 @@
+package dev.owp.cli.bench;
+
+import dev.owp.protocol.client.OwpAdminClient;
+import dev.owp.protocol.client.OwpClient;
+import dev.owp.protocol.repo.RepoConfig;
+import dev.owp.protocol.task.BulkResult;
+import dev.owp.protocol.task.BulkTasks;
+import dev.owp.protocol.task.Reason;
+import dev.owp.protocol.task.TaskId;
+import dev.owp.protocol.task.TaskPage;
+import dev.owp.protocol.task.TaskQuery;
+import dev.owp.protocol.task.TaskSpec;
+import dev.owp.protocol.task.TaskStatus;
+import dev.owp.protocol.task.TaskUpsert;
+import dev.owp.protocol.worker.RegisteredWorker;
+import dev.owp.protocol.worker.WorkerId;
+import dev.owp.protocol.worker.WorkerRegistration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * One benchmark run against a live poold: seeds repositories and tasks through the admin API,
+ * registers the workers, lets them loose until every task is merged or the time is up, then checks
+ * the result with the server and removes the workers again.
+ *
+ * <p>Everything the run creates is named {@code bench-<run id>…}, so runs never mix, even on a pool
+ * that holds other work.
+ */
+final class BenchRun {
+
+  private final URI server;
+  private final List<URI> replicas;
+  private final OwpAdminClient admin;
+  private final HttpClient http;
+  private final BenchSettings settings;
+  private final Progress progress;
+  private final String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+  private final List<WorkerId> registered = new ArrayList<>();
+
+  /**
+   * Every task of the run requires the run's own skill and one of two common ones; only the run's
+   * workers have it (and both common ones). So they never take other work of the pool, and no other
+   * worker takes theirs.
+   */
+  private final String runSkill = "bench-" + runId;
+
+  private static final List<String> COMMON_SKILLS = List.of("java", "docs");
+
+  BenchRun(
+      List<URI> replicas,
+      OwpAdminClient admin,
+      HttpClient http,
+      BenchSettings settings,
+      Progress progress) {
+    this.server = replicas.get(0);
+    this.replicas = List.copyOf(replicas);
+    this.admin = admin;
+    this.http = http;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  BenchReport run() throws InterruptedException {
+    List<String> repos = createRepos();
+    Set<TaskId> seeded = seedTasks(repos);
+    try (Workers workers = Workers.start(settings.workers())) {
+      List<OwpClient> clients = register(workers.executor());
+      ServerMetrics metrics = new ServerMetrics(http, replicas);
+      Optional<ServerMetrics.Scrape> before = metrics.scrape();
+
+      Completions completions = new Completions(seeded);
+      ErrorTally errors = new ErrorTally();
+      LongAdder requests = new LongAdder();
+      RunClock clock = new RunClock();
+      List<BenchWorker> simulated = new ArrayList<>();
+      for (int i = 0; i < clients.size(); i++) {
+        simulated.add(
+            new BenchWorker(
+                "w" + i,
+                clients.get(i),
+                settings,
+                completions,
+                errors,
+                requests,
+                () -> completions.isDone() || clock.isStopped()));
+      }
+      List<Future<?>> running = new ArrayList<>();
+      clock.start(settings.duration());
+      for (BenchWorker worker : simulated) {
+        running.add(workers.executor().submit(worker));
+      }
+      while (!completions.isDone() && !clock.isOver()) {
+        completions.await(Math.min(1_000, clock.remainingMillis()));
+        progress.running(
+            completions.completed(),
+            seeded.size(),
+            requests.sum(),
+            errors.total(),
+            clock.elapsedSeconds());
+      }
+      double seconds = clock.stop();
+      awaitAll(running);
+      progress.done();
+
+      Optional<ServerMetrics.Figures> serverSide =
+          before.flatMap(b -> metrics.scrape().map(after -> after.since(b)));
+      List<String> violations = new ArrayList<>(completions.violations());
+      violations.addAll(checkWithServer(repos, completions.completed()));
+      removeWorkers(workers.executor());
+
+      long sent = requests.sum();
+      return new BenchReport(
+          replicas.stream().map(URI::toString).collect(Collectors.joining(",")),
+          reportedSettings(workers.virtual()),
+          seeded.size(),
+          completions.completed(),
+          violations.isEmpty() && completions.completed() == seeded.size(),
+          violations,
+          round(seconds),
+          round(completions.completed() / seconds),
+          sent,
+          round(sent / seconds),
+          latencies(simulated),
+          errors.byKind(),
+          serverSide.orElse(null));
+    }
+  }
+
+  private List<String> createRepos() {
+    progress.step("creating " + settings.repos() + " repositories");
+    List<String> repos =
+        IntStream.range(0, settings.repos())
+            .mapToObj(i -> "bench-" + runId + "/repo-" + i)
+            .toList();
+    for (String repo : repos) {
+      admin.upsertRepo(new RepoConfig(repo, settings.budget(), settings.areaLocks()));
+    }
+    return repos;
+  }
+
+  private Set<TaskId> seedTasks(List<String> repos) {
+    progress.step("seeding " + settings.tasks() + " tasks");
+    List<TaskSpec> specs = new ArrayList<>(settings.tasks());
+    for (int i = 0; i < settings.tasks(); i++) {
+      String repo = repos.get(i % repos.size());
+      String area =
+          settings.areaLocks() ? "area-" + (i / repos.size()) % settings.areasPerRepo() : null;
+      specs.add(
+          new TaskSpec(
+              repo,
+              "Bench task " + i,
+              null,
+              1 + i % 3,
+              10 + i % 5 * 10,
+              List.of(runSkill, COMMON_SKILLS.get(i % COMMON_SKILLS.size())),
+              area,
+              0,
+              "bench-" + runId + "-" + i));
+    }
+    Set<TaskId> seeded = new HashSet<>();
+    for (int from = 0; from < specs.size(); from += BulkTasks.MAX_TASKS) {
+      List<TaskSpec> chunk =
+          specs.subList(from, Math.min(specs.size(), from + BulkTasks.MAX_TASKS));
+      BulkResult result = admin.createTasks(new BulkTasks(chunk));
+      result.results().stream().map(TaskUpsert::taskId).forEach(seeded::add);
+    }
+    return seeded;
+  }
+
+  private List<OwpClient> register(ExecutorService executor) throws InterruptedException {
+    progress.step("registering " + settings.workers() + " workers");
+    List<Future<RegisteredWorker>> registrations = new ArrayList<>();
+    for (int i = 0; i < settings.workers(); i++) {
+      OwpClient anonymous = OwpClient.builder(replica(i)).httpClient(http).build();
+      WorkerRegistration registration =
+          new WorkerRegistration(
+              "bench-" + runId + "-w" + i,
+              null,
+              List.of(runSkill, COMMON_SKILLS.get(0), COMMON_SKILLS.get(1)),
+              3 * settings.maxConcurrent(),
+              settings.maxConcurrent());
+      registrations.add(executor.submit(() -> anonymous.register(registration)));
+    }
+    List<OwpClient> clients = new ArrayList<>();
+    for (int i = 0; i < registrations.size(); i++) {
+      RegisteredWorker worker = result(registrations.get(i));
+      registered.add(worker.workerId());
+      clients.add(
+          OwpClient.builder(replica(i)).httpClient(http).workerToken(worker.token()).build());
+    }
+    return clients;
+  }
+
+  /** Worker {@code i}'s replica: the workers are spread evenly, as a load balancer would. */
+  private URI replica(int i) {
+    return replicas.get(i % replicas.size());
+  }
+
+  /**
+   * The server's side of exactly-once: it counts as merged exactly the tasks the workers merged.
+   */
+  private List<String> checkWithServer(List<String> repos, int mergedByWorkers) {
+    int merged = 0;
+    for (String repo : repos) {
+      String cursor = null;
+      do {
+        TaskPage page =
+            admin.tasks(new TaskQuery(repo, TaskStatus.MERGED, TaskQuery.MAX_LIMIT, cursor));
+        merged += page.tasks().size();
+        cursor = page.nextCursor();
+      } while (cursor != null);
+    }
+    return merged == mergedByWorkers
+        ? List.of()
+        : List.of(
+            "the server counts " + merged + " merged tasks, the workers merged " + mergedByWorkers);
+  }
+
+  /** Removes the run's workers, so they do not linger in the pool as offline workers. */
+  private void removeWorkers(ExecutorService executor) throws InterruptedException {
+    progress.step("removing the workers");
+    List<Future<?>> removals = new ArrayList<>();
+    for (WorkerId worker : registered) {
+      removals.add(
+          executor.submit(() -> admin.removeWorker(worker, Reason.of("benchmark finished"))));
+    }
+    for (Future<?> removal : removals) {
+      result(removal);
+    }
+  }
+
+  private Map<String, LatencySummary> latencies(List<BenchWorker> simulated) {
+    Map<Endpoint, LatencySamples> merged = new EnumMap<>(Endpoint.class);
+    for (BenchWorker worker : simulated) {
+      worker
+          .latencies()
+          .forEach(
+              (endpoint, samples) ->
+                  merged.computeIfAbsent(endpoint, e -> new LatencySamples()).addAll(samples));
+    }
+    Map<String, LatencySummary> summaries = new LinkedHashMap<>();
+    merged.forEach(
+        (endpoint, samples) -> {
+          if (samples.count() > 0) {
+            summaries.put(endpoint.toString(), samples.summarise());
+          }
+        });
+    return summaries;
+  }
+
+  private BenchReport.Settings reportedSettings(boolean virtualThreads) {
+    return new BenchReport.Settings(
+        settings.workers(),
+        settings.tasks(),
+        settings.repos(),
+        settings.duration().toMillis() / 1000.0,
+        settings.pollEvery().toMillis() / 1000.0,
+        settings.budget(),
+        settings.areaLocks(),
+        settings.maxConcurrent(),
+        Runtime.version().toString(),
+        virtualThreads);
+  }
+
+  private static void awaitAll(List<Future<?>> running) throws InterruptedException {
+    for (Future<?> future : running) {
+      result(future);
+    }
+  }
+
+  private static <T> T result(Future<T> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  /** Start, deadline and end of the measured part of the run. */
+  private static final class RunClock {
+    private long start;
+    private long deadline;
+    private volatile boolean stopped;
+
+    void start(java.time.Duration duration) {
+      start = System.nanoTime();
+      deadline = start + duration.toNanos();
+    }
+
+    boolean isOver() {
+      return System.nanoTime() - deadline >= 0;
+    }
+
+    boolean isStopped() {
+      return stopped || isOver();
+    }
+
+    long remainingMillis() {
+      return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    }
+
+    double elapsedSeconds() {
+      return (System.nanoTime() - start) / 1e9;
+    }
+
+    double stop() {
+      stopped = true;
+      return elapsedSeconds();
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.owp.cli.bench;
+
+import dev.owp.protocol.client.OwpClient;
+import dev.owp.protocol.lease.LeaseView;
+import dev.owp.protocol.lease.WorkList;
+import dev.owp.protocol.task.Artifact;
+import dev.owp.protocol.task.StatusUpdate;
+import dev.owp.protocol.task.TaskStatus;
+import dev.owp.protocol.worker.Heartbeat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One simulated worker: heartbeats, polls, and takes every lease straight through in_progress →
+ * pr_opened → merged, as fast as the server answers. It times every request into its own samples,
+ * so workers never contend with each other on the client side.
+ */
+final class BenchWorker implements Runnable {
+
+  /** After a failed request, so a struggling server is not hammered by a tight retry loop. */
+  private static final long ERROR_BACKOFF_MILLIS = 50;
+
+  private final String name;
+  private final OwpClient client;
+  private final BenchSettings settings;
+  private final Completions completions;
+  private final ErrorTally errors;
+  private final LongAdder requests;
+  private final BooleanSupplier stopping;
+  private final Map<Endpoint, LatencySamples> latencies = new EnumMap<>(Endpoint.class);
+
+  BenchWorker(
+      String name,
+      OwpClient client,
+      BenchSettings settings,
+      Completions completions,
+      ErrorTally errors,
+      LongAdder requests,
+      BooleanSupplier stopping) {
+    this.name = name;
+    this.client = client;
+    this.settings = settings;
+    this.completions = completions;
+    this.errors = errors;
+    this.requests = requests;
+    this.stopping = stopping;
+    for (Endpoint endpoint : Endpoint.values()) {
+      latencies.put(endpoint, new LatencySamples());
+    }
+  }
+
+  Map<Endpoint, LatencySamples> latencies() {
+    return latencies;
+  }
+
+  @Override
+  public void run() {
+    long heartbeatNanos = settings.heartbeatEvery().toNanos();
+    long nextHeartbeat = System.nanoTime();
+    while (!stopping.getAsBoolean()) {
+      if (System.nanoTime() - nextHeartbeat >= 0) {
+        call(Endpoint.HEARTBEAT, () -> client.heartbeat(Heartbeat.of(null, null)));
+        nextHeartbeat = System.nanoTime() + heartbeatNanos;
+      }
+      WorkList work = call(Endpoint.WORK, client::work);
+      if (work == null) {
+        pause(ERROR_BACKOFF_MILLIS);
+        continue;
+      }
+      boolean merged = false;
+      for (LeaseView lease : work.leases()) {
+        merged |= finish(lease);
+      }
+      if (!merged && !settings.pollEvery().isZero()) {
+        pause(settings.pollEvery().toMillis());
+      }
+    }
+  }
+
+  /** Takes {@code lease} from where it stands to merged; true when it got there. */
+  private boolean finish(LeaseView lease) {
+    TaskStatus status = lease.status();
+    if (status == TaskStatus.LEASED) {
+      completions.leased(lease.taskId());
+      if (!update(lease, TaskStatus.IN_PROGRESS, null)) {
+        return false;
+      }
+      status = TaskStatus.IN_PROGRESS;
+    }
+    if (status == TaskStatus.IN_PROGRESS) {
+      Artifact pr =
+          Artifact.ofPullRequest(
+              "https://github.com/"
+                  + lease.repo()
+                  + "/pull/"
+                  + Math.abs(lease.taskId().hashCode()));
+      if (!update(lease, TaskStatus.PR_OPENED, pr)) {
+        return false;
+      }
+      status = TaskStatus.PR_OPENED;
+    }
+    if (status == TaskStatus.PR_OPENED && update(lease, TaskStatus.MERGED, null)) {
+      completions.merged(lease.taskId());
+      return true;
+    }
+    return false;
+  }
+
+  private boolean update(LeaseView lease, TaskStatus to, @Nullable Artifact artifact) {
+    return call(
+            Endpoint.STATUS,
+            () ->
+                client.updateStatus(
+                    lease.taskId(), new StatusUpdate(to, null, artifact, lease.leaseId())))
+        != null;
+  }
+
+  /** Runs and times one request; null when it failed (the failure is tallied). */
+  private <T> @Nullable T call(Endpoint endpoint, Supplier<T> request) {
+    long start = System.nanoTime();
+    try {
+      T answer = request.get();
+      latencies.get(endpoint).add(System.nanoTime() - start);
+      return answer;
+    } catch (RuntimeException e) {
+      errors.record(endpoint, e);
+      return null;
+    } finally {
+      requests.increment();
+    }
+  }
+
+  private void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

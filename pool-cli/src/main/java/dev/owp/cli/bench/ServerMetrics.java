@@ -1,0 +1,174 @@
+package dev.owp.cli.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * poold's own figures, read from {@code /actuator/prometheus} before and after a run: request
+ * latency histograms per endpoint and the scheduler's counters. The difference of two scrapes
+ * covers exactly the run, whatever the server did before.
+ */
+final class ServerMetrics {
+
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
+  private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * One scrape: cumulative bucket counts per endpoint ({@code "GET /v1/work"} → upper bound in
+   * seconds → requests at or below it) and the counters by name and labels.
+   */
+  record Scrape(Map<String, TreeMap<Double, Double>> buckets, Map<String, Double> counters) {
+
+    /** This scrape and {@code other} added up, as for two replicas. */
+    Scrape plus(Scrape other) {
+      Map<String, TreeMap<Double, Double>> sumBuckets = new HashMap<>();
+      for (Scrape scrape : List.of(this, other)) {
+        scrape.buckets.forEach(
+            (endpoint, counts) ->
+                counts.forEach(
+                    (le, n) ->
+                        sumBuckets
+                            .computeIfAbsent(endpoint, e -> new TreeMap<>())
+                            .merge(le, n, Double::sum)));
+      }
+      Map<String, Double> sumCounters = new LinkedHashMap<>(counters);
+      other.counters.forEach((name, value) -> sumCounters.merge(name, value, Double::sum));
+      return new Scrape(sumBuckets, sumCounters);
+    }
+
+    /** What happened between {@code before} and this scrape. */
+    Figures since(Scrape before) {
+      Map<String, LatencySummary> latency = new TreeMap<>();
+      buckets.forEach(
+          (endpoint, after) -> {
+            TreeMap<Double, Double> earlier =
+                before.buckets.getOrDefault(endpoint, new TreeMap<>());
+            TreeMap<Double, Double> delta = new TreeMap<>();
+            after.forEach((le, n) -> delta.put(le, n - earlier.getOrDefault(le, 0.0)));
+            double total = delta.isEmpty() ? 0 : delta.lastEntry().getValue();
+            if (total > 0) {
+              latency.put(
+                  endpoint,
+                  new LatencySummary(
+                      (long) total,
+                      upperBoundMillis(delta, total, 0.50),
+                      upperBoundMillis(delta, total, 0.95),
+                      upperBoundMillis(delta, total, 0.99),
+                      upperBoundMillis(delta, total, 1.0)));
+            }
+          });
+      Map<String, Long> counts = new TreeMap<>();
+      counters.forEach(
+          (name, value) ->
+              counts.put(name, Math.round(value - before.counters.getOrDefault(name, 0.0))));
+      return new Figures(latency, counts);
+    }
+
+    /** The upper bound of the first bucket holding the q-quantile: an upper estimate. */
+    private static double upperBoundMillis(TreeMap<Double, Double> delta, double total, double q) {
+      for (Map.Entry<Double, Double> bucket : delta.entrySet()) {
+        if (bucket.getValue() >= q * total) {
+          return bucket.getKey().isInfinite()
+              ? Double.POSITIVE_INFINITY
+              : Math.round(bucket.getKey() * 1_000_000) / 1_000.0;
+        }
+      }
+      return Double.POSITIVE_INFINITY;
+    }
+  }
+
+  /**
+   * The server's side of a run.
+   *
+   * @param latency per endpoint; percentiles are bucket upper bounds (at most ~25 % above the true
+   *     value)
+   * @param counters scheduler counters, e.g. {@code owp_leases_granted_total}
+   */
+  record Figures(Map<String, LatencySummary> latency, Map<String, Long> counters) {}
+
+  private final HttpClient http;
+  private final List<URI> endpoints;
+
+  /** The metrics of {@code replicas}, added up: requests and counters of all of them. */
+  ServerMetrics(HttpClient http, List<URI> replicas) {
+    this.http = http;
+    this.endpoints = replicas.stream().map(r -> URI.create(r + "/actuator/prometheus")).toList();
+  }
+
+  /** A scrape of every replica, added up; empty when one exposes no Prometheus metrics. */
+  Optional<Scrape> scrape() {
+    Scrape total = new Scrape(new HashMap<>(), new LinkedHashMap<>());
+    for (URI endpoint : endpoints) {
+      Optional<Scrape> one = scrape(endpoint);
+      if (one.isEmpty()) {
+        return Optional.empty();
+      }
+      total = total.plus(one.get());
+    }
+    return Optional.of(total);
+  }
+
+  private Optional<Scrape> scrape(URI endpoint) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? Optional.of(parse(response.body())) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  static Scrape parse(String text) {
+    Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
+    Map<String, Double> counters = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      Matcher sample = SAMPLE.matcher(line.strip());
+      if (line.startsWith("#") || !sample.matches()) {
+        continue;
+      }
+      String name = sample.group(1);
+      Map<String, String> labels = labels(sample.group(2));
+      double value = Double.parseDouble(sample.group(3));
+      if (name.equals("http_server_requests_seconds_bucket")) {
+        String key = labels.get("method") + " " + labels.get("uri");
+        double le =
+            Double.parseDouble(labels.getOrDefault("le", "+Inf").replace("+Inf", "Infinity"));
+        buckets.computeIfAbsent(key, k -> new TreeMap<>()).merge(le, value, Double::sum);
+      } else if (name.startsWith("owp_") && name.endsWith("_total")) {
+        String key = labels.isEmpty() ? name : name + labels;
+        counters.merge(key, value, Double::sum);
+      }
+    }
+    return new Scrape(buckets, counters);
+  }
+
+  private static Map<String, String> labels(@Nullable String text) {
+    Map<String, String> labels = new TreeMap<>();
+    if (text != null) {
+      Matcher label = LABEL.matcher(text);
+      while (label.find()) {
+        labels.put(label.group(1), label.group(2));
+      }
+    }
+    return labels;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.owp.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.owp.cli.common.ExitCodes;
+import dev.owp.cli.testing.Cli;
+import dev.owp.cli.testing.Cli.Result;
+import dev.owp.cli.testing.PooldServer;
+import dev.owp.protocol.admin.AdminState;
+import dev.owp.protocol.json.OwpJson;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code pool bench} against a poold of its own (its workers take any task their skills match, so
+ * it must not share a pool with other tests).
+ */
+class BenchCommandTest {
+
+  private static final JsonMapper JSON = OwpJson.mapper(OwpJson.Strictness.LENIENT);
+
+  private static PooldServer poold;
+
+  @TempDir Path home;
+
+  @BeforeAll
+  static void startPoold() {
+    poold = PooldServer.start();
+  }
+
+  @AfterAll
+  static void stopPoold() {
+    poold.close();
+  }
+
+  @Test
+  void runsEveryTaskThroughTheLoopExactlyOnceAndReportsAsJson() throws Exception {
+    AdminState before = poold.admin().state();
+
+    Result result =
+        Cli.against(poold, home)
+            .run("bench", "--workers", "8", "--tasks", "150", "--repos", "3", "--json");
+
+    result.assertExit(ExitCodes.OK);
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("exactly_once").asBoolean()).isTrue();
+    assertThat(report.get("tasks").asInt()).isEqualTo(150);
+    assertThat(report.get("completed").asInt()).isEqualTo(150);
+    assertThat(report.get("violations").isEmpty()).isTrue();
+    assertThat(report.get("completed_per_second").asDouble()).isPositive();
+    assertThat(report.get("settings").get("workers").asInt()).isEqualTo(8);
+    JsonNode latency = report.get("latency");
+    assertThat(latency.get("GET /v1/work").get("count").asLong()).isPositive();
+    assertThat(latency.get("POST /v1/tasks/{taskId}/status").get("count").asLong())
+        .isGreaterThanOrEqualTo(3 * 150);
+    JsonNode server = report.get("server_side");
+    assertThat(server.get("counters").get("owp_leases_granted_total").asLong()).isEqualTo(150);
+    assertThat(server.get("latency").get("POST /v1/tasks/{taskId}/status").get("count").asLong())
+        .isEqualTo(latency.get("POST /v1/tasks/{taskId}/status").get("count").asLong());
+    // The pool agrees, and the run's workers are gone again.
+    AdminState after = poold.admin().state();
+    assertThat(after.tasksMerged() - before.tasksMerged()).isEqualTo(150);
+    assertThat(after.workersTotal()).isEqualTo(before.workersTotal());
+    assertThat(result.err()).contains("seeding 150 tasks", "registering 8 workers");
+  }
+
+  @Test
+  void honoursTightBudgetsAndAreaLocksAndPrintsATable() {
+    Result result =
+        Cli.against(poold, home)
+            .run(
+                "bench",
+                "--workers",
+                "6",
+                "--tasks",
+                "60",
+                "--repos",
+                "2",
+                "--budget",
+                "2",
+                "--area-locks",
+                "--areas",
+                "3");
+
+    result.assertExit(ExitCodes.OK);
+    assertThat(result.out())
+        .contains("OK, every task completed exactly once: 60 of 60 tasks merged")
+        .contains("tasks/s", "req/s")
+        .containsPattern("GET /v1/work +\\d+")
+        .contains("Errors: none")
+        .containsPattern("owp_leases_granted_total +60");
+  }
+
+  @Test
+  void aRunCutShortByItsDurationIsIncompleteButNotAViolation() throws Exception {
+    Result result =
+        Cli.against(poold, home)
+            .run(
+                "bench",
+                "--workers",
+                "2",
+                "--tasks",
+                "3000",
+                "--budget",
+                "1",
+                "--repos",
+                "1",
+                "--duration",
+                "1s",
+                "--json");
+
+    result.assertExit(ExitCodes.REJECTED);
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("exactly_once").asBoolean()).isFalse();
+    assertThat(report.get("violations").isEmpty()).isTrue();
+    assertThat(report.get("completed").asInt()).isLessThan(3000);
+  }
+
+  @Test
+  void aWrongAdminTokenIsRefusedBeforeAnythingIsCreated() {
+    int repos = poold.admin().repos().repos().size();
+
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_ADMIN_TOKEN", "not-the-admin-token")
+            .run("bench", "--workers", "2", "--tasks", "5");
+
+    result.assertExit(ExitCodes.REJECTED);
+    assertThat(result.err())
+        .contains("the admin token was refused by " + poold.url())
+        .doesNotContain("Exception");
+    assertThat(poold.admin().repos().repos()).hasSize(repos);
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    Cli cli = Cli.against(poold, home);
+
+    assertThat(cli.run("bench", "--workers", "0").assertExit(ExitCodes.USAGE).err())
+        .contains("--workers must be between 1 and 20000, got 0");
+    assertThat(cli.run("bench", "--duration", "soon").assertExit(ExitCodes.USAGE).err())
+        .contains("'soon' is not a duration");
+    assertThat(cli.run("bench", "--budget", "101").assertExit(ExitCodes.USAGE).err())
+        .contains("--budget must be between 1 and 100");
+  }
+
+  @Test
+  void spreadsTheWorkersOverReplicas() throws Exception {
+    // Two URLs of the one poold stand in for two replicas of a pool.
+    String sameServer = poold.url().toString().replace("127.0.0.1", "localhost");
+
+    Result result =
+        Cli.against(poold, home)
+            .run("bench", "--workers", "4", "--tasks", "40", "--also", sameServer, "--json");
+
+    result.assertExit(ExitCodes.OK);
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("server").asText()).isEqualTo(poold.url() + "," + sameServer);
+    assertThat(report.get("completed").asInt()).isEqualTo(40);
+    assertThat(
+            Cli.against(poold, home)
+                .run("bench", "--also", "ftp://elsewhere")
+                .assertExit(ExitCodes.USAGE)
+                .err())
+        .contains("--also must list http(s) URLs, got 'ftp://elsewhere'");
+  }
+
+  @Test
+  void anUnreachableServerExits3() {
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_SERVER", "http://127.0.0.1:" + PooldServer.freePort())
+            .run("bench", "--workers", "2", "--tasks", "5");
+
+    result.assertExit(ExitCodes.SERVER_UNREACHABLE);
+    assertThat(result.err()).contains("cannot reach");
+  }
+}
