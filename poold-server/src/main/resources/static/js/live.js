@@ -46,10 +46,21 @@
     }
   }
 
+  // A section is left alone while the user types in it or has changed a field not yet submitted.
   function busy(section) {
+    if (section.hasAttribute("data-dirty")) {
+      return true;
+    }
     var active = document.activeElement;
     return active && active !== document.body && section.contains(active) &&
         (active.tagName === "INPUT" || active.tagName === "SELECT" || active.tagName === "TEXTAREA");
+  }
+
+  function markDirty(event) {
+    var section = event.target.closest && event.target.closest("[data-live]");
+    if (section) {
+      section.setAttribute("data-dirty", "");
+    }
   }
 
   function swap(html) {
@@ -114,6 +125,8 @@
   tick();
   setInterval(tick, 1000);
   // A swap held back while the user typed happens once they leave the field.
+  document.addEventListener("input", markDirty);
+  document.addEventListener("change", markDirty);
   document.addEventListener("focusout", function () {
     if (pending) setTimeout(refresh, 50);
   });

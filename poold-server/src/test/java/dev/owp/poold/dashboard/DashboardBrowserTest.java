@@ -130,9 +130,17 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     RegisteredWorker alice = register("alice", 5, 1, "python");
     beat(alice);
     browser.get(server() + "/");
+    awaitLive();
 
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("repo")))
-        .selectByValue("alpha");
+    // Once a field is changed the live updates leave the filter form alone until it is sent.
+    new WebDriverWait(browser, LIVE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            b -> {
+              new org.openqa.selenium.support.ui.Select(b.findElement(By.name("repo")))
+                  .selectByValue("alpha");
+              return true;
+            });
     WebElement search = browser.findElement(By.name("q"));
     search.sendKeys("PARSER");
     search.submit();
@@ -170,7 +178,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     assertThat(browser.getCurrentUrl()).doesNotContain(ADMIN_TOKEN);
     assertThat(browser.getPageSource()).doesNotContain(ADMIN_TOKEN);
 
-    browser.findElement(By.cssSelector("button.pause")).click();
+    click(By.cssSelector("button.pause"));
     new WebDriverWait(browser, LIVE)
         .until(
             b ->
@@ -178,7 +186,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     assertThat(admin().worker(alice.workerId()).paused()).isTrue();
 
     browser.get(server() + "/tasks/" + id.value());
-    browser.findElement(By.id("requeue")).click();
+    click(By.id("requeue"));
     new WebDriverWait(browser, LIVE)
         .until(b -> b.findElement(By.id("task-status")).getText().equals("ready"));
     assertThat(statusOf(id)).isEqualTo(TaskStatus.READY);
@@ -257,6 +265,17 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     if (!docsCopy.toString().isEmpty()) {
       Files.copy(shot, docsCopy, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** Clicks, again if a live update replaced the element meanwhile. */
+  private static void click(By what) {
+    new WebDriverWait(browser, LIVE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            b -> {
+              b.findElement(what).click();
+              return true;
+            });
   }
 
   private void awaitLive() {
