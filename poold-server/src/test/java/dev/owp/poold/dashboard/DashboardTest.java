@@ -26,7 +26,7 @@ class DashboardTest extends PooldIntegrationTest {
         .contains("&lt;b&gt;mallory&lt;/b&gt;")
         .doesNotContain("<script>alert")
         .doesNotContain("<b>mallory</b>")
-        .doesNotContain("th:");
+        .doesNotContainPattern("\\sth:[a-z]");
   }
 
   @Test
