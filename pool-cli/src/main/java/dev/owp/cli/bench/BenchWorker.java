@@ -97,7 +97,7 @@ final class BenchWorker implements Runnable {
               "https://github.com/"
                   + lease.repo()
                   + "/pull/"
-                  + Math.abs(lease.taskId().hashCode()));
+                  + (1 + Math.floorMod(lease.taskId().hashCode(), 1_000_000)));
       if (!update(lease, TaskStatus.PR_OPENED, pr)) {
         return false;
       }
