@@ -23,7 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * readers serves queries; WAL lets them read while the writer writes. Pragmas are per connection,
  * so they live in the URL.
  *
- * <p>PostgreSQL gets one ordinary pool that serves both roles.
+ * <p>Each SQLite connection keeps its prepared statements ({@link StatementCache}): the driver
+ * would otherwise compile every statement anew.
+ *
+ * <p>PostgreSQL gets one ordinary pool that serves both roles (its driver caches statements on the
+ * server by itself).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -77,7 +81,9 @@ class DatabaseConfiguration {
       DatabaseLocation.Sqlite location, String poolName, int size, String extraParameters) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(poolName);
-    config.setJdbcUrl("jdbc:sqlite:" + location.file() + "?" + SQLITE_PRAGMAS + extraParameters);
+    config.setDataSource(
+        new SqliteConnections(
+            "jdbc:sqlite:" + location.file() + "?" + SQLITE_PRAGMAS + extraParameters));
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     return new HikariDataSource(config);
