@@ -12,6 +12,7 @@ import dev.owp.protocol.task.TaskQuery;
 import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.task.TaskUpsert;
+import dev.owp.protocol.task.TaskWithdrawal;
 import dev.owp.protocol.worker.RegisteredWorker;
 import dev.owp.protocol.worker.WorkerId;
 import dev.owp.protocol.worker.WorkerRegistration;
@@ -37,7 +38,7 @@ import java.util.stream.IntStream;
 /**
  * One benchmark run against a live poold: seeds repositories and tasks through the admin API,
  * registers the workers, lets them loose until every task is merged or the time is up, then checks
- * the result with the server and removes the workers again.
+ * the result with the server, removes the workers again and retires what is left of the run.
  *
  * <p>Everything the run creates is named {@code bench-<run id>…}, so runs never mix, even on a pool
  * that holds other work.
@@ -123,6 +124,7 @@ final class BenchRun {
       List<String> violations = new ArrayList<>(completions.violations());
       violations.addAll(checkWithServer(repos, completions.completed()));
       removeWorkers(workers.executor());
+      retire(repos);
 
       long sent = requests.sum();
       return new BenchReport(
@@ -158,7 +160,7 @@ final class BenchRun {
     progress.step("seeding " + settings.tasks() + " tasks");
     List<TaskSpec> specs = new ArrayList<>(settings.tasks());
     for (int i = 0; i < settings.tasks(); i++) {
-      String repo = repos.get(i % repos.size());
+      String repo = repoOf(repos, i);
       String area =
           settings.areaLocks() ? "area-" + (i / repos.size()) % settings.areasPerRepo() : null;
       specs.add(
@@ -171,7 +173,7 @@ final class BenchRun {
               List.of(runSkill, COMMON_SKILLS.get(i % COMMON_SKILLS.size())),
               area,
               0,
-              "bench-" + runId + "-" + i));
+              taskKey(i)));
     }
     Set<TaskId> seeded = new HashSet<>();
     for (int from = 0; from < specs.size(); from += BulkTasks.MAX_TASKS) {
@@ -243,6 +245,34 @@ final class BenchRun {
     for (Future<?> removal : removals) {
       result(removal);
     }
+  }
+
+  /**
+   * Leaves nothing of the run for the pool to schedule: its repositories get a budget of 0, and its
+   * unfinished tasks (back in the pool now that the workers are gone) are cancelled. Otherwise an
+   * unfinished run would leave its tasks ready for ever, and every later claim would read their
+   * queues.
+   */
+  private void retire(List<String> repos) {
+    progress.step("retiring the run's repositories and unfinished tasks");
+    for (String repo : repos) {
+      admin.upsertRepo(new RepoConfig(repo, 0, settings.areaLocks()));
+    }
+    for (int from = 0; from < settings.tasks(); from += BulkTasks.MAX_TASKS) {
+      List<TaskWithdrawal> withdraw = new ArrayList<>();
+      for (int i = from; i < Math.min(settings.tasks(), from + BulkTasks.MAX_TASKS); i++) {
+        withdraw.add(new TaskWithdrawal(repoOf(repos, i), taskKey(i), "benchmark finished"));
+      }
+      admin.createTasks(new BulkTasks(List.of(), withdraw));
+    }
+  }
+
+  private String taskKey(int index) {
+    return "bench-" + runId + "-" + index;
+  }
+
+  private static String repoOf(List<String> repos, int index) {
+    return repos.get(index % repos.size());
   }
 
   private Map<String, LatencySummary> latencies(List<BenchWorker> simulated) {

@@ -8,7 +8,14 @@ import dev.owp.cli.testing.Cli.Result;
 import dev.owp.cli.testing.PooldServer;
 import dev.owp.protocol.admin.AdminState;
 import dev.owp.protocol.json.OwpJson;
+import dev.owp.protocol.repo.RepoView;
+import dev.owp.protocol.task.TaskPage;
+import dev.owp.protocol.task.TaskQuery;
+import dev.owp.protocol.task.TaskStatus;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +105,8 @@ class BenchCommandTest {
 
   @Test
   void aRunCutShortByItsDurationIsIncompleteButNotAViolation() throws Exception {
+    Set<String> reposBefore = repoNames();
+
     Result result =
         Cli.against(poold, home)
             .run(
@@ -119,6 +128,27 @@ class BenchCommandTest {
     assertThat(report.get("exactly_once").asBoolean()).isFalse();
     assertThat(report.get("violations").isEmpty()).isTrue();
     assertThat(report.get("completed").asInt()).isLessThan(3000);
+    // Nothing of the run is left for the pool to schedule: its repository is closed and its
+    // unfinished tasks are cancelled.
+    List<RepoView> added =
+        poold.admin().repos().repos().stream()
+            .filter(repo -> !reposBefore.contains(repo.repo()))
+            .toList();
+    assertThat(added)
+        .singleElement()
+        .satisfies(
+            repo -> {
+              assertThat(repo.maxOpenPrs()).isZero();
+              assertThat(repo.ready()).isZero();
+              assertThat(repo.held()).isZero();
+            });
+    TaskPage cancelled =
+        poold.admin().tasks(new TaskQuery(added.get(0).repo(), TaskStatus.CANCELLED, 500, null));
+    assertThat(cancelled.tasks()).hasSize(500);
+  }
+
+  private static Set<String> repoNames() {
+    return poold.admin().repos().repos().stream().map(RepoView::repo).collect(Collectors.toSet());
   }
 
   @Test
