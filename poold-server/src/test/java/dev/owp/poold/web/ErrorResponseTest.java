@@ -305,7 +305,9 @@ class ErrorResponseTest extends PooldIntegrationTest {
 
     RawHttp.Response response = rawAdmin().post("/v1/admin/tasks", oversizedTask());
 
-    assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    JsonNode body =
+        assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    assertThat(body.path("instance").asString()).isEqualTo("/v1/admin/tasks");
     assertThat(databaseContents()).isEqualTo(before);
   }
 
@@ -317,7 +319,9 @@ class ErrorResponseTest extends PooldIntegrationTest {
     RawHttp.Response response =
         rawAdmin().postChunked("/v1/admin/tasks", oversizedTask().getBytes(StandardCharsets.UTF_8));
 
-    assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    JsonNode body =
+        assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    assertThat(body.path("instance").asString()).isEqualTo("/v1/admin/tasks");
     assertThat(databaseContents()).isEqualTo(before);
   }
 
