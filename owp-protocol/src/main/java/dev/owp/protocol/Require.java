@@ -1,6 +1,7 @@
 package dev.owp.protocol;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Every failure is an {@link IllegalArgumentException} whose message starts with the wire name
  * of the field, e.g. {@code "title must be 1 to 300 characters"}. The server turns it into a 400
  * problem with that message as {@code detail}.
+ *
+ * <p>Text never contains C0 control characters (U+0000 to U+001F) other than tab, line feed and
+ * carriage return: they have no place in names, notes or titles, and PostgreSQL cannot store U+0000
+ * at all, so refusing them here makes every database accept the same requests.
  */
 public final class Require {
 
@@ -36,6 +41,24 @@ public final class Require {
     }
     if (min > 0 && value.isBlank()) {
       throw new IllegalArgumentException(field + " must not be blank");
+    }
+    return noControlCharacters(field, value);
+  }
+
+  /**
+   * The text, which must not contain C0 control characters other than tab, line feed and carriage
+   * return, e.g. {@code "note must not contain control characters (found U+0000)"}.
+   */
+  public static String noControlCharacters(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        throw new IllegalArgumentException(
+            field
+                + " must not contain control characters (found U+"
+                + String.format(Locale.ROOT, "%04X", (int) c)
+                + ")");
+      }
     }
     return value;
   }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RequireTest {
 
@@ -39,6 +40,32 @@ class RequireTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Require.optionalText("note", "four", 3))
         .withMessage("note must be at most 3 characters");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0x00, 0x01, 0x07, 0x08, 0x0B, 0x0C, 0x1B, 0x1F})
+  void textRefusesControlCharactersNamingTheFieldAndTheCharacter(int control) {
+    String value = "a" + (char) control + "b";
+    String message =
+        String.format("title must not contain control characters (found U+%04X)", control);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Require.text("title", value, 1, 10))
+        .withMessage(message);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Require.optionalText("title", value, 10))
+        .withMessage(message);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Require.noControlCharacters("title", value))
+        .withMessage(message);
+  }
+
+  @Test
+  void textAllowsTabsLineBreaksAndOtherCharacters() {
+    String value = "line 1\r\n\tline 2\u007f é 💡";
+
+    assertThat(Require.text("description", value, 1, 100)).isEqualTo(value);
+    assertThat(Require.optionalText("description", value, 100)).isEqualTo(value);
   }
 
   @Test

@@ -23,9 +23,12 @@ public record EventQuery(
     int limit,
     @Nullable String cursor) {
 
-  /** Validates the page size. */
+  /** Validates the page size and the repository filter. */
   public EventQuery {
     Require.range("limit", limit, 1, 500);
+    if (repo != null) {
+      Require.noControlCharacters("repo", repo);
+    }
   }
 
   /** The newest events. */

@@ -29,7 +29,8 @@ public final class Skills {
    *
    * @param field the wire name used in error messages, e.g. {@code required_skills}
    * @param raw the skills as given; null means none
-   * @throws IllegalArgumentException when there are too many skills or one is too long
+   * @throws IllegalArgumentException when there are too many skills, or one is too long or holds a
+   *     control character
    */
   public static List<String> normalise(String field, @Nullable Collection<@Nullable String> raw) {
     if (raw == null) {
@@ -45,6 +46,7 @@ public final class Skills {
         throw new IllegalArgumentException(
             field + " entries must be at most " + MAX_LENGTH + " characters: '" + skill + "'");
       }
+      Require.noControlCharacters(field + " entries", normalised);
       skills.add(normalised);
     }
     return List.copyOf(Require.size(field, skills, MAX_COUNT));

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param prUrl the pull request, an http(s) URL of at most 2048 characters
  * @param commitSha a commit hash, 4 to 64 hex digits
  * @param patchUrl a patch, an http(s) URL
- * @param extra anything else, at most 32 entries
+ * @param extra anything else, at most 32 entries; no text in it, key or value, may hold a control
+ *     character other than tab, line feed and carriage return
  */
 public record Artifact(
     @Nullable String prUrl,
@@ -38,6 +40,7 @@ public record Artifact(
     }
     if (extra != null) {
       Require.size("extra", extra.keySet(), 32);
+      requireNoControlCharacters("extra", extra);
       // Not Map.copyOf: JSON null is a legitimate value in free-form extras.
       extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
@@ -77,6 +80,24 @@ public record Artifact(
         && commitSha == null
         && patchUrl == null
         && (extra == null || extra.isEmpty());
+  }
+
+  /** Walks free-form JSON: maps, lists and their text, naming the path of a bad value. */
+  private static void requireNoControlCharacters(String path, @Nullable Object value) {
+    if (value instanceof String text) {
+      Require.noControlCharacters(path, text);
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach(
+          (key, item) -> {
+            String name = String.valueOf(key);
+            Require.noControlCharacters(path + " keys", name);
+            requireNoControlCharacters(path + "." + name, item);
+          });
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        requireNoControlCharacters(path + "[" + i + "]", list.get(i));
+      }
+    }
   }
 
   static @Nullable String httpUrl(String field, @Nullable String raw) {

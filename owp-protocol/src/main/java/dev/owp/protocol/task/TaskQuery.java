@@ -20,9 +20,12 @@ public record TaskQuery(
   /** Largest page size. */
   public static final int MAX_LIMIT = 500;
 
-  /** Validates the page size. */
+  /** Validates the page size and the repository filter. */
   public TaskQuery {
     Require.range("limit", limit, 1, MAX_LIMIT);
+    if (repo != null) {
+      Require.noControlCharacters("repo", repo);
+    }
   }
 
   /** The first page of every task. */

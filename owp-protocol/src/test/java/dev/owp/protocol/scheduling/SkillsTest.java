@@ -81,6 +81,13 @@ class SkillsTest {
         .withMessage("skills entries must be at most 50 characters: '" + long51 + "'");
   }
 
+  @Test
+  void skillWithAControlCharacterIsRejectedNamingTheField() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Skills.normalise("required_skills", List.of("java", "py\u0000thon")))
+        .withMessage("required_skills entries must not contain control characters (found U+0000)");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -8,6 +8,7 @@ import dev.owp.protocol.json.OwpJson;
 import dev.owp.protocol.json.OwpJson.Strictness;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -117,6 +118,39 @@ class ArtifactTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new Artifact(null, null, null, entries(33)))
         .withMessage("extra must have at most 32 items");
+  }
+
+  @Test
+  void controlCharactersAnywhereInExtraAreRefusedNamingThePath() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Artifact(null, null, null, Map.of("ci", "gr\u0000een")))
+        .withMessage("extra.ci must not contain control characters (found U+0000)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Artifact(null, null, null, Map.of("c\u0001i", "green")))
+        .withMessage("extra keys must not contain control characters (found U+0001)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new Artifact(
+                    null, null, null, Map.of("runs", List.of(Map.of("log", "ok"), "a\u0000"))))
+        .withMessage("extra.runs[1] must not contain control characters (found U+0000)");
+  }
+
+  @Test
+  void controlCharactersInExtraAreRefusedOnTheWire() {
+    assertThatThrownBy(
+            () ->
+                JSON.readValue("{\"extra\": {\"ci\": {\"note\": \"a\\u0000b\"}}}", Artifact.class))
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("extra.ci.note must not contain control characters (found U+0000)");
+  }
+
+  @Test
+  void tabsAndLineBreaksInExtraAreKept() {
+    Map<String, Object> extra = Map.of("log", "line 1\n\tline 2\r\n");
+
+    assertThat(new Artifact(null, null, null, extra).extra()).isEqualTo(extra);
   }
 
   @Test

@@ -23,6 +23,16 @@ class TaskQueryTest {
     assertThat(query.after("c2")).isEqualTo(new TaskQuery("demo", TaskStatus.READY, 20, "c2"));
   }
 
+  @Test
+  void aRepositoryFilterWithAControlCharacterIsRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new TaskQuery("de\u0000mo", null, 10, null))
+        .withMessage("repo must not contain control characters (found U+0000)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new EventQuery(null, null, "de\u0000mo", null, 10, null))
+        .withMessage("repo must not contain control characters (found U+0000)");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, -1, 501})
   void pageSizeMustBeBetweenOneAnd500(int limit) {

@@ -112,6 +112,26 @@ class TaskSpecTest {
   }
 
   @Test
+  void controlCharactersInTextFieldsAreRefusedOnTheWire() {
+    assertThatThrownBy(
+            () -> JSON.readValue("{\"repo\":\"demo\",\"title\":\"a\\u0000b\"}", TaskSpec.class))
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("title must not contain control characters (found U+0000)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> TaskSpec.of("demo", "t", "bell\u0007", null, null, null, null, null, null))
+        .withMessage("description must not contain control characters (found U+0007)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> TaskSpec.of("demo", "t", null, null, null, null, "au\u0000th", null, null))
+        .withMessage("area must not contain control characters (found U+0000)");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TaskSpec.of("demo", "t", null, null, null, null, null, null, "k\u0000"))
+        .withMessage("key must not contain control characters (found U+0000)");
+  }
+
+  @Test
   void descriptionIsLimitedTo64KiB() {
     String longest = "d".repeat(TaskSpec.MAX_DESCRIPTION);
     assertThat(TaskSpec.of("demo", "t", longest, null, null, null, null, null, null).description())

@@ -52,6 +52,14 @@ class HeartbeatTest {
   }
 
   @Test
+  void noteWithANulCharacterIsRefused() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Heartbeat.of(null, "stuck\u0000"))
+        .withMessage("note must not contain control characters (found U+0000)");
+    assertThat(Heartbeat.of(null, "line 1\nline 2").note()).isEqualTo("line 1\nline 2");
+  }
+
+  @Test
   void statusIsRequiredByTheCanonicalConstructor() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new Heartbeat(null, null))

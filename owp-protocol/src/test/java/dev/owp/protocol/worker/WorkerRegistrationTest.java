@@ -122,6 +122,21 @@ class WorkerRegistrationTest {
   }
 
   @Test
+  void aNulCharacterOnTheWireIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> JSON.readValue("{\"name\":\"a\\u0000b\"}", WorkerRegistration.class))
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("name must not contain control characters (found U+0000)");
+    assertThatThrownBy(
+            () ->
+                JSON.readValue(
+                    "{\"name\":\"w\",\"skills\":[\"java\\u001b\"]}", WorkerRegistration.class))
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("skills entries must not contain control characters (found U+001B)");
+  }
+
+  @Test
   void skillsAreNormalised() {
     assertThat(
             WorkerRegistration.of("w", null, List.of(" Java", "DOCS", "java", ""), null, null)

@@ -5,6 +5,12 @@ import java.security.MessageDigest;
 /** The admin token, held only as its SHA-256. */
 public final class AdminToken {
 
+  /** The paths that need the admin token, in the {@code X-Admin-Token} header. */
+  public static final String PATHS = "/v1/admin/**";
+
+  /** The header that carries the admin token. */
+  public static final String HEADER = "X-Admin-Token";
+
   private final byte[] digest;
 
   private AdminToken(byte[] digest) {

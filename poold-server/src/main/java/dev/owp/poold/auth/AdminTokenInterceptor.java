@@ -11,8 +11,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class AdminTokenInterceptor implements HandlerInterceptor {
 
-  static final String HEADER = "X-Admin-Token";
-
   private final AdminToken adminToken;
 
   AdminTokenInterceptor(AdminToken adminToken) {
@@ -22,7 +20,7 @@ class AdminTokenInterceptor implements HandlerInterceptor {
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
-    String presented = request.getHeader(HEADER);
+    String presented = request.getHeader(AdminToken.HEADER);
     if (presented == null || presented.isBlank()) {
       throw new ApiException(ProblemType.UNAUTHENTICATED, "Missing X-Admin-Token header");
     }

@@ -25,6 +25,6 @@ class AuthConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(adminTokens).addPathPatterns("/v1/admin/**");
+    registry.addInterceptor(adminTokens).addPathPatterns(AdminToken.PATHS);
   }
 }

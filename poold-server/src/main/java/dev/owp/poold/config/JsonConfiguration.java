@@ -2,10 +2,6 @@ package dev.owp.poold.config;
 
 import dev.owp.protocol.json.OwpJson;
 import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +10,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * The API's JSON: OWP's conventions from the protocol module (snake_case, strict about unknown
- * fields) on Spring's mapper, and the same naming in the OpenAPI description.
+ * fields) on Spring's mapper, and the same naming in the OpenAPI description ({@link
+ * ApiDocsConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -33,28 +30,5 @@ class JsonConfiguration {
             .copy()
             .setPropertyNamingStrategy(
                 com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
-  }
-
-  @Bean
-  OpenAPI owpOpenApi() {
-    return new OpenAPI()
-        .info(
-            new Info()
-                .title("OWP Pool API")
-                .version("v1")
-                .description(
-                    "The Open Work Protocol as poold implements it. Workers authenticate with "
-                        + "Authorization: Bearer <token>; admin endpoints need X-Admin-Token. "
-                        + "Errors are RFC 9457 problem details. See docs/owp-spec.md."))
-        .components(
-            new Components()
-                .addSecuritySchemes(
-                    "worker", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
-                .addSecuritySchemes(
-                    "admin",
-                    new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY)
-                        .in(SecurityScheme.In.HEADER)
-                        .name("X-Admin-Token")));
   }
 }

@@ -140,9 +140,11 @@ public final class PooldCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
 
   private final Map<String, String> envFiles;
+  private final EnvFiles.Lookup environment;
 
-  private PooldCommand(Map<String, String> envFiles) {
+  private PooldCommand(Map<String, String> envFiles, EnvFiles.Lookup environment) {
     this.envFiles = envFiles;
+    this.environment = environment;
   }
 
   /** Runs poold with {@code args}; returns the exit code (0 once the service is up). */
@@ -165,7 +167,7 @@ public final class PooldCommand implements Callable<Integer> {
                 : CommandLine.defaultFactory().create(type);
           }
         };
-    return new CommandLine(new PooldCommand(files), factory)
+    return new CommandLine(new PooldCommand(files, environment), factory)
         .setDefaultValueProvider(argument -> fromEnvironment(argument, environment))
         .setParameterExceptionHandler(
             (e, arguments) -> {
@@ -186,8 +188,9 @@ public final class PooldCommand implements Callable<Integer> {
       throw new ParameterException(
           cli, "Missing --db: name the SQLite file to use, e.g. --db pool.db (or set OWP_DB)");
     }
+    DatabaseLocation location;
     try {
-      DatabaseLocation.parse(db);
+      location = DatabaseLocation.parse(db);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cli, e.getMessage());
     }
@@ -200,6 +203,13 @@ public final class PooldCommand implements Callable<Integer> {
     if (!githubApiUrl.startsWith("http://") && !githubApiUrl.startsWith("https://")) {
       throw new ParameterException(
           cli, "--github-api-url must be an http(s) URL, got '" + githubApiUrl + "'");
+    }
+    // Only beside an SQLite file can poold keep a generated token: replicas must share theirs.
+    if (location instanceof DatabaseLocation.Postgres && !adminTokenConfigured()) {
+      throw new ParameterException(
+          cli,
+          "Set OWP_ADMIN_TOKEN: poold on PostgreSQL needs it, and replicas sharing the"
+              + " database must share one admin token");
     }
 
     SpringApplication app = new SpringApplication(PooldApplication.class);
@@ -229,6 +239,14 @@ public final class PooldCommand implements Callable<Integer> {
           .println("poold migrate: " + (newline < 0 ? message : message.substring(0, newline)));
     }
     return 1;
+  }
+
+  private boolean adminTokenConfigured() {
+    String token =
+        environment
+            .get("OWP_ADMIN_TOKEN")
+            .orElseGet(() -> System.getProperty("owp.admin-token", ""));
+    return !token.isBlank();
   }
 
   private List<String> springArguments() {

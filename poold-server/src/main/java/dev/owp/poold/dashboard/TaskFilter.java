@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The task list's filters, as given in the query string: repository, status, required skill and a
- * piece of the title. Blank values mean "any".
+ * piece of the title. Blank values mean "any". Control characters in a hand-edited URL are dropped,
+ * as an over-long title search is cut: the page filters by what is left rather than failing.
  */
 record TaskFilter(
     @Nullable String repo,
@@ -21,6 +23,8 @@ record TaskFilter(
 
   /** Longest title search accepted; longer input is cut. */
   static final int MAX_TITLE = 200;
+
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F]");
 
   static TaskFilter of(
       @Nullable String repo,
@@ -95,6 +99,7 @@ record TaskFilter(
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+    String text = value == null ? null : CONTROL.matcher(value).replaceAll("");
+    return text == null || text.isBlank() ? null : text.strip();
   }
 }

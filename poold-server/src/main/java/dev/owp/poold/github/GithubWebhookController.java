@@ -1,6 +1,7 @@
 package dev.owp.poold.github;
 
 import dev.owp.poold.web.ApiException;
+import dev.owp.poold.web.Refuses;
 import dev.owp.protocol.problem.ProblemType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ class GithubWebhookController {
     this.clock = clock;
   }
 
+  @Refuses({ProblemType.UNAUTHENTICATED})
   @PostMapping("/v1/github/webhook")
   ResponseEntity<Map<String, Object>> receive(
       @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,

@@ -2,7 +2,9 @@ package dev.owp.poold.lease;
 
 import dev.owp.poold.auth.AuthenticatedWorker;
 import dev.owp.poold.schedule.Claims;
+import dev.owp.poold.web.Refuses;
 import dev.owp.protocol.lease.WorkList;
+import dev.owp.protocol.problem.ProblemType;
 import dev.owp.protocol.task.Reason;
 import dev.owp.protocol.task.StatusAck;
 import dev.owp.protocol.task.StatusUpdate;
@@ -51,6 +53,13 @@ class LeaseController {
    * Reports a status for a task the worker holds. When the report frees room (the pull request
    * opened, or merged), the worker is offered new work at once, as v0.1 did.
    */
+  @Refuses({
+    ProblemType.NOT_YOUR_TASK,
+    ProblemType.LEASE_LOST,
+    ProblemType.ILLEGAL_TRANSITION,
+    ProblemType.CAPACITY_EXCEEDED,
+    ProblemType.CONFLICT
+  })
   @PostMapping("/v1/tasks/{taskId}/status")
   StatusAck status(
       AuthenticatedWorker worker, @PathVariable TaskId taskId, @RequestBody StatusUpdate update) {
@@ -62,6 +71,7 @@ class LeaseController {
   }
 
   /** Gives a held task back to the pool. */
+  @Refuses({ProblemType.NOT_YOUR_TASK, ProblemType.LEASE_LOST, ProblemType.CONFLICT})
   @PostMapping("/v1/tasks/{taskId}/release")
   StatusAck release(
       AuthenticatedWorker worker,

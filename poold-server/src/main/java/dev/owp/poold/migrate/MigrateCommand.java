@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Copies a pool from an SQLite file into an empty PostgreSQL database: repositories,",
-      "workers (their tokens stay valid), tasks with their leases, area locks and events.",
+      "workers (their tokens stay valid), tasks with their leases, area locks, events and",
+      "what the GitHub integration follows and has still to write.",
       "Stop poold on the SQLite file first. PostgreSQL credentials come from the URL or",
       "OWP_DB_USER / OWP_DB_PASSWORD."
     })

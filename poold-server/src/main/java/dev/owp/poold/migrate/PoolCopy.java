@@ -20,18 +20,27 @@ import java.util.Map;
 final class PoolCopy {
 
   /**
-   * A table, in foreign-key order: the column that orders it, whether that is an identity, and what
-   * one row is called.
+   * A table, in foreign-key order: the columns that order it (the first is the identity, if it has
+   * one), and what one row and several rows are called.
    */
-  record Table(String name, String orderedBy, boolean identity, String row) {}
+  record Table(String name, String orderedBy, boolean identity, String row, String rows) {}
 
   static final List<Table> TABLES =
       List.of(
-          new Table("repo", "repo", false, "repository"),
-          new Table("worker", "seq", true, "worker"),
-          new Table("task", "seq", true, "task"),
-          new Table("area_lock", "task_id", false, "area lock"),
-          new Table("event", "id", true, "event"));
+          new Table("repo", "repo", false, "repository", "repositories"),
+          new Table("worker", "seq", true, "worker", "workers"),
+          new Table("task", "seq", true, "task", "tasks"),
+          new Table("area_lock", "task_id", false, "area lock", "area locks"),
+          new Table("event", "id", true, "event", "events"),
+          new Table(
+              "github_pr_watch",
+              "task_id",
+              false,
+              "followed pull request",
+              "followed pull requests"),
+          new Table(
+              "github_comment", "task_id, event_id", false, "GitHub comment", "GitHub comments"),
+          new Table("github_cursor", "name", false, "GitHub cursor", "GitHub cursors"));
 
   private static final int BATCH = 500;
 
@@ -39,11 +48,8 @@ final class PoolCopy {
 
   /** "3 tasks", "1 repository": what {@code count} rows of {@code table} are called. */
   static String label(String table, long count) {
-    String row =
-        TABLES.stream().filter(t -> t.name().equals(table)).findFirst().orElseThrow().row();
-    return count == 1
-        ? row
-        : row.endsWith("y") ? row.substring(0, row.length() - 1) + "ies" : row + "s";
+    Table named = TABLES.stream().filter(t -> t.name().equals(table)).findFirst().orElseThrow();
+    return count == 1 ? named.row() : named.rows();
   }
 
   /** Row counts of every table, in {@link #TABLES} order. */

@@ -1,6 +1,8 @@
 package dev.owp.poold.task;
 
 import dev.owp.poold.web.ApiException;
+import dev.owp.poold.web.Refuses;
+import dev.owp.protocol.problem.ProblemType;
 import dev.owp.protocol.task.BulkResult;
 import dev.owp.protocol.task.BulkTasks;
 import dev.owp.protocol.task.Reason;
@@ -36,12 +38,14 @@ class TaskAdminController {
   }
 
   /** Creates a task (v0.1: {@code {"ok": true, "task_id": …}}), or updates the one with its key. */
+  @Refuses({ProblemType.UNKNOWN_REPO, ProblemType.CONFLICT})
   @PostMapping
   TaskCreated create(@RequestBody TaskSpec spec) {
     return catalog.create(spec);
   }
 
   /** Creates or updates many tasks: all of them, or none. */
+  @Refuses({ProblemType.UNKNOWN_REPO, ProblemType.CONFLICT})
   @PostMapping("/bulk")
   BulkResult createAll(@RequestBody BulkTasks bulk) {
     return catalog.createAll(bulk);
@@ -62,12 +66,14 @@ class TaskAdminController {
     return queries.view(taskId);
   }
 
+  @Refuses({ProblemType.CONFLICT})
   @PostMapping("/{taskId}/requeue")
   TaskView requeue(
       @PathVariable TaskId taskId, @RequestBody(required = false) @Nullable Reason reason) {
     return admin.requeue(taskId, reason == null ? Reason.NONE : reason);
   }
 
+  @Refuses({ProblemType.CONFLICT})
   @PostMapping("/{taskId}/cancel")
   TaskView cancel(
       @PathVariable TaskId taskId, @RequestBody(required = false) @Nullable Reason reason) {

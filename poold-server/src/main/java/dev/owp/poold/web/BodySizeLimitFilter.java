@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,9 +42,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     if (request.getContentLengthLong() > LIMIT) {
       response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(
-          response.getOutputStream(),
-          Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB"));
+      ProblemDetail problem =
+          Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+      // Spring fills in the instance of the problems it writes; this one is written here.
+      problem.setInstance(URI.create(request.getRequestURI()));
+      json.writeValue(response.getOutputStream(), problem);
       return;
     }
     chain.doFilter(new LimitedRequest(request), response);

@@ -1,6 +1,8 @@
 package dev.owp.poold.worker;
 
 import dev.owp.poold.auth.AuthenticatedWorker;
+import dev.owp.poold.web.Refuses;
+import dev.owp.protocol.problem.ProblemType;
 import dev.owp.protocol.task.Reason;
 import dev.owp.protocol.worker.PausedBy;
 import dev.owp.protocol.worker.RegisteredWorker;
@@ -47,6 +49,7 @@ class WorkerController {
   }
 
   /** Lifts the calling worker's own pause. */
+  @Refuses({ProblemType.CONFLICT})
   @PostMapping("/resume")
   WorkerView resume(AuthenticatedWorker worker) {
     registry.resume(worker.id(), PausedBy.WORKER);

@@ -74,6 +74,21 @@ class PooldCommandTest {
   }
 
   @Test
+  void postgresqlWithoutAnAdminTokenIsOneLineAndExitCode2() {
+    assumeTrue(System.getenv("OWP_ADMIN_TOKEN") == null);
+
+    int exitCode =
+        PooldCommand.execute(new String[] {"--db", "jdbc:postgresql://127.0.0.1:1/pool"});
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(stderrLines())
+        .containsExactly(
+            "poold: Set OWP_ADMIN_TOKEN: poold on PostgreSQL needs it, and replicas sharing the"
+                + " database must share one admin token (see poold --help)");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
   void helpListsEveryFlagAndExits0() {
     int exitCode = PooldCommand.execute(new String[] {"--help"});
 

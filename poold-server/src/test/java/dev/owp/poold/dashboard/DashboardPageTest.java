@@ -176,6 +176,8 @@ class DashboardPageTest extends PooldIntegrationTest {
     assertThat(rows("/?q=e_c")).containsExactly(underscore.value());
     assertThat(rows("/?q=%25")).isEmpty();
     assertThat(rows("/?status=nonsense")).hasSize(4);
+    // Control characters in a hand-edited URL are dropped, on PostgreSQL too.
+    assertThat(rows("/?q=par%00ser&repo=al%00pha&skill=py%00thon")).containsExactly(parser.value());
     assertThat(raw().get("/?q=nothing-like-it").body()).contains("No task matches.");
   }
 

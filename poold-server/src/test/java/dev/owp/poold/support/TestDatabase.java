@@ -36,4 +36,18 @@ public enum TestDatabase {
           "no PostgreSQL: set OWP_TEST_POSTGRES_URL or run Docker to test on PostgreSQL too");
     }
   }
+
+  /**
+   * For tests that are about PostgreSQL itself (such as moving a pool onto it): they run once, in
+   * the PostgreSQL pass, under the same rules as {@link Condition}.
+   */
+  public static final class OnlyPostgresql implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (current() == SQLITE) {
+        return ConditionEvaluationResult.disabled("runs in the PostgreSQL pass only");
+      }
+      return new Condition().evaluateExecutionCondition(context);
+    }
+  }
 }

@@ -305,7 +305,9 @@ class ErrorResponseTest extends PooldIntegrationTest {
 
     RawHttp.Response response = rawAdmin().post("/v1/admin/tasks", oversizedTask());
 
-    assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    JsonNode body =
+        assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    assertThat(body.path("instance").asString()).isEqualTo("/v1/admin/tasks");
     assertThat(databaseContents()).isEqualTo(before);
   }
 
@@ -317,7 +319,9 @@ class ErrorResponseTest extends PooldIntegrationTest {
     RawHttp.Response response =
         rawAdmin().postChunked("/v1/admin/tasks", oversizedTask().getBytes(StandardCharsets.UTF_8));
 
-    assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    JsonNode body =
+        assertProblem(response, ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB");
+    assertThat(body.path("instance").asString()).isEqualTo("/v1/admin/tasks");
     assertThat(databaseContents()).isEqualTo(before);
   }
 
@@ -405,6 +409,76 @@ class ErrorResponseTest extends PooldIntegrationTest {
         ProblemType.INVALID_REQUEST,
         "message must be at most 4000 characters");
     assertThat(databaseContents()).isEqualTo(before);
+  }
+
+  @Test
+  void aNulCharacterInAnyTextIsA400OnEveryDatabase() {
+    repo("demo", 2, true);
+    TaskId id = task(aTask("demo"));
+    RegisteredWorker alice = register("alice", 5, 2);
+    beat(alice);
+    String before = databaseContents();
+
+    assertProblem(
+        raw().post("/v1/workers/register", "{\"name\": \"a\\u0000b\"}"),
+        ProblemType.INVALID_REQUEST,
+        "name must not contain control characters (found U+0000)");
+    assertProblem(
+        raw().post("/v1/workers/register", "{\"name\": \"a\", \"skills\": [\"py\\u0000\"]}"),
+        ProblemType.INVALID_REQUEST,
+        "skills entries must not contain control characters (found U+0000)");
+    assertProblem(
+        rawAs(alice.token()).post("/v1/workers/heartbeat", "{\"note\": \"stuck\\u0000\"}"),
+        ProblemType.INVALID_REQUEST,
+        "note must not contain control characters (found U+0000)");
+    assertProblem(
+        rawAdmin().post("/v1/admin/tasks", "{\"repo\": \"demo\", \"title\": \"a\\u0000b\"}"),
+        ProblemType.INVALID_REQUEST,
+        "title must not contain control characters (found U+0000)");
+    assertProblem(
+        rawAs(alice.token())
+            .post(
+                "/v1/tasks/" + id + "/status",
+                "{\"status\": \"blocked\", \"message\": \"\\u0000\"}"),
+        ProblemType.INVALID_REQUEST,
+        "message must not contain control characters (found U+0000)");
+    JsonNode extra =
+        assertProblem(
+            rawAs(alice.token())
+                .post(
+                    "/v1/tasks/" + id + "/status",
+                    "{\"status\": \"blocked\", \"artifact\": {\"extra\": {\"ci\": \"\\u0000\"}}}"),
+            ProblemType.INVALID_REQUEST);
+    assertThat(extra.path("detail").asString())
+        .contains("extra.ci must not contain control characters (found U+0000)");
+    assertProblem(
+        rawAdmin().get("/v1/admin/tasks?repo=de%00mo"),
+        ProblemType.INVALID_REQUEST,
+        "repo must not contain control characters (found U+0000)");
+    assertProblem(
+        rawAdmin().get("/v1/admin/events?repo=de%00mo"),
+        ProblemType.INVALID_REQUEST,
+        "repo must not contain control characters (found U+0000)");
+    assertThat(databaseContents()).isEqualTo(before);
+  }
+
+  @Test
+  void otherControlCharactersAreRefusedButTabsAndLineBreaksAreText() {
+    repo("demo", 2, true);
+
+    assertProblem(
+        rawAdmin().post("/v1/admin/tasks", "{\"repo\": \"demo\", \"title\": \"t\\u001b[31m\"}"),
+        ProblemType.INVALID_REQUEST,
+        "title must not contain control characters (found U+001B)");
+    RawHttp.Response accepted =
+        rawAdmin()
+            .post(
+                "/v1/admin/tasks",
+                "{\"repo\": \"demo\", \"title\": \"t\", \"description\": \"a\\tb\\r\\nc\"}");
+
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(view(TaskId.of(accepted.json().path("task_id").asString())).description())
+        .isEqualTo("a\tb\r\nc");
   }
 
   private static String oversizedTask() {

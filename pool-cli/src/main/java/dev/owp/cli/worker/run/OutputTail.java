@@ -17,7 +17,14 @@ final class OutputTail {
   /** A pull request URL; the last one printed wins (tools often echo the base URL earlier). */
   static final Pattern PULL_REQUEST = Pattern.compile("https://[^\\s\"'<>()\\[\\]`]+/pull/\\d+");
 
-  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+  /** Terminal escapes: colours and cursor moves (CSI), titles and hyperlinks (OSC). */
+  private static final Pattern ANSI =
+      Pattern.compile(
+          "\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?");
+
+  /** Other control characters, which the server refuses in a message; tab is text. */
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F]");
+
   private static final int MAX_LINE = 1000;
 
   private final int size;
@@ -31,7 +38,7 @@ final class OutputTail {
 
   /** Takes one line of output. */
   synchronized void add(String raw) {
-    String line = ANSI.matcher(raw).replaceAll("");
+    String line = CONTROL.matcher(ANSI.matcher(raw).replaceAll("")).replaceAll("");
     Matcher matcher = PULL_REQUEST.matcher(line);
     while (matcher.find()) {
       pullRequest = matcher.group();

@@ -61,6 +61,18 @@ class TaskOutcomeTest {
   }
 
   @Test
+  void terminalEscapesAndControlCharactersAreLeftOutOfTheMessage() {
+    OutputTail tail = new OutputTail(5);
+    tail.add(
+        "\u001B[1;31merror\u001B[0m: \u001B]8;;https://x.test/log\u0007see log\u001B]8;;\u0007");
+    tail.add("progress 10%\rprogress 100%\u0008\u0007\u0000\tdone");
+
+    assertThat(tail.lines()).containsExactly("error: see log", "progress 10%progress 100%\tdone");
+    StatusUpdate report = new TaskOutcome(LEASE, 1, null, tail.lines()).report();
+    assertThat(report.message()).endsWith("error: see log\nprogress 10%progress 100%\tdone");
+  }
+
+  @Test
   void onlyTheLastLinesAreKept() {
     OutputTail tail = new OutputTail(3);
     IntStream.rangeClosed(1, 5).forEach(i -> tail.add("line " + i));
