@@ -15,8 +15,11 @@ import dev.owp.protocol.scheduling.Presence;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,9 @@ public class Claims {
   private static final Logger log = LoggerFactory.getLogger(Claims.class);
 
   private static final int ATTEMPTS = 3;
+
+  /** How often a claim on SQLite plans again from what it read before it reads again. */
+  private static final int REPLANS = 4;
 
   private static final Comparator<Candidate> LOCK_ORDER =
       LockOrder.of(
@@ -105,49 +111,59 @@ public class Claims {
     if (dialect.hasConcurrentWriters()) {
       return state
           .read(worker, now, Source.WRITER)
-          .map(fresh -> take(worker, fresh, now, status))
+          .map(fresh -> attempt(worker, fresh, now, status).leased().size())
           .orElse(0);
     }
-    // The one writer: take the reader's plan; if part of it was taken meanwhile (two workers
-    // planned from the same queue heads), read again, now that nobody else can write, and go on.
-    Attempt first = attempt(worker, planned, now, status);
-    if (!first.lostRaces()) {
-      return first.granted();
+    // The one writer: take the reader's plan. Many workers plan from the same queue heads, so
+    // part of it is often taken meanwhile: plan again from the rest of what was read, which costs
+    // no reads, and read again (now that nobody else can write) only when that runs out.
+    ClaimState state = planned;
+    int granted = 0;
+    for (int round = 0; round < REPLANS; round++) {
+      Attempt attempt = attempt(worker, state, now, status);
+      granted += attempt.leased().size();
+      if (attempt.lost().isEmpty()) {
+        return granted;
+      }
+      state = state.after(attempt.leased(), attempt.lost());
+      if (state.plan().isEmpty()) {
+        break;
+      }
     }
-    return first.granted()
-        + state
+    return granted
+        + this.state
             .read(worker, now, Source.WRITER)
-            .map(fresh -> take(worker, fresh, now, status))
+            .map(fresh -> attempt(worker, fresh, now, status).leased().size())
             .orElse(0);
   }
 
-  private int take(WorkerId worker, ClaimState state, Instant now, TransactionStatus status) {
-    return attempt(worker, state, now, status).granted();
-  }
-
-  /** Leases the plan of {@code state}, each under its own savepoint. */
+  /**
+   * Leases the plan of {@code state}, each under its own savepoint; stops at the first lease the
+   * worker itself cannot take.
+   */
   private Attempt attempt(
       WorkerId worker, ClaimState state, Instant now, TransactionStatus status) {
-    int granted = 0;
-    boolean lostRaces = false;
+    List<Candidate> leased = new ArrayList<>();
+    Map<Candidate, LeaseOutcome> lost = new HashMap<>();
     for (Candidate task : inLockOrder(state.plan())) {
       Object savepoint = status.createSavepoint();
       LeaseOutcome outcome = moves.lease(task, state.version(task), worker, now);
       if (outcome == LeaseOutcome.GRANTED) {
         status.releaseSavepoint(savepoint);
-        granted++;
+        leased.add(task);
       } else {
         status.rollbackToSavepoint(savepoint);
         if (outcome == LeaseOutcome.WORKER_UNAVAILABLE) {
-          return new Attempt(granted, false);
+          return new Attempt(leased, Map.of());
         }
-        lostRaces = true;
+        lost.put(task, outcome);
       }
     }
-    return new Attempt(granted, lostRaces);
+    return new Attempt(leased, lost);
   }
 
-  private record Attempt(int granted, boolean lostRaces) {}
+  /** What an attempt leased, and what it lost to other claims (and why). */
+  private record Attempt(List<Candidate> leased, Map<Candidate, LeaseOutcome> lost) {}
 
   /**
    * The plan in the order every claim locks rows: repository, then area. Two claims that lease in
