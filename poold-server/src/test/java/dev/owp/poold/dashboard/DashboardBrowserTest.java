@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -43,6 +44,8 @@ class DashboardBrowserTest extends PooldIntegrationTest {
 
   private static final Duration LIVE = Duration.ofSeconds(3);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Dimension LAPTOP = new Dimension(1400, 1000);
+  private static final Dimension PHONE = new Dimension(390, 1400);
 
   private static WebDriver browser;
 
@@ -265,6 +268,38 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     if (!docsCopy.toString().isEmpty()) {
       Files.copy(shot, docsCopy, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  @Test
+  void onAPhoneTaskTitlesAndEventDetailsWrapAtWords() throws IOException {
+    repo("acme/backend-services", 3, false);
+    task(
+        aTask("acme/backend-services")
+            .titled(
+                "Refactor the authentication middleware so that expired refresh tokens are"
+                    + " rejected before the database lookup")
+            .needing("python", "docs")
+            .inArea("auth"));
+    browser.manage().window().setSize(PHONE);
+    try {
+      browser.get(server() + "/");
+      assertThat(number("return window.innerWidth")).isLessThanOrEqualTo(700);
+
+      // Squeezed into a table column, a title got a few letters a line.
+      assertThat(browser.findElement(By.cssSelector("td.title")).getRect().getWidth())
+          .isGreaterThan(300);
+      assertThat(browser.findElement(By.cssSelector("td.details")).getRect().getWidth())
+          .isGreaterThan(300);
+      assertThat(number("return document.documentElement.scrollWidth"))
+          .isEqualTo(number("return document.documentElement.clientWidth"));
+      screenshot("phone");
+    } finally {
+      browser.manage().window().setSize(LAPTOP);
+    }
+  }
+
+  private static long number(String script) {
+    return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
   }
 
   /** Clicks, again if a live update replaced the element meanwhile. */
