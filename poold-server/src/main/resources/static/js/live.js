@@ -3,7 +3,8 @@
 //
 // The server sends a Server-Sent Event ("change") whenever the audit log moves. The page then
 // fetches its own URL again and swaps each [data-live] section whose content changed, keeping
-// scroll position and leaving alone a section in which the user is typing.
+// scroll position and leaving alone a section in which the user is typing or has edits not yet
+// submitted (it says so, and follows again once the edits are submitted, undone or reset).
 (function () {
   "use strict";
 
@@ -56,10 +57,89 @@
         (active.tagName === "INPUT" || active.tagName === "SELECT" || active.tagName === "TEXTAREA");
   }
 
-  function markDirty(event) {
+  // A select is changed when another option is chosen than the page had selected: the last
+  // option marked selected, or else the first one.
+  function selectChanged(select) {
+    var options = select.options;
+    if (select.multiple) {
+      for (var i = 0; i < options.length; i++) {
+        if (options[i].selected !== options[i].defaultSelected) return true;
+      }
+      return false;
+    }
+    var original = 0;
+    for (var j = 0; j < options.length; j++) {
+      if (options[j].defaultSelected) original = j;
+    }
+    return options.length > 0 && select.selectedIndex !== original;
+  }
+
+  // Whether any field of the section differs from the value the server rendered.
+  function edited(section) {
+    var fields = section.querySelectorAll("input, select, textarea");
+    for (var i = 0; i < fields.length; i++) {
+      var field = fields[i];
+      if (field.tagName === "SELECT") {
+        if (selectChanged(field)) return true;
+      } else if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked !== field.defaultChecked) return true;
+      } else if (field.value !== field.defaultValue) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // While a section holds unsent edits it is not swapped, and says so; once every field is back
+  // to its value (or the form is reset) the section follows the feed again.
+  function showPaused(section, paused) {
+    var hint = section.querySelector(".paused-hint");
+    if (!paused) {
+      if (hint) hint.parentNode.removeChild(hint);
+      return;
+    }
+    if (hint) return;
+    hint = document.createElement("p");
+    hint.className = "paused-hint";
+    hint.setAttribute("role", "status");
+    hint.appendChild(document.createTextNode("Live updates paused while you edit \u2014 submit or "));
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "link";
+    reset.textContent = "reset";
+    reset.addEventListener("click", function () {
+      var forms = section.querySelectorAll("form");
+      for (var i = 0; i < forms.length; i++) forms[i].reset();
+      checkDirty(section);
+    });
+    hint.appendChild(reset);
+    var heading = section.querySelector("h1, h2");
+    if (heading) {
+      heading.parentNode.insertBefore(hint, heading.nextSibling);
+    } else {
+      section.insertBefore(hint, section.firstChild);
+    }
+  }
+
+  function checkDirty(section) {
+    var dirty = edited(section);
+    var was = section.hasAttribute("data-dirty");
+    if (dirty) {
+      section.setAttribute("data-dirty", "");
+    } else {
+      section.removeAttribute("data-dirty");
+    }
+    showPaused(section, dirty);
+    if (was && !dirty && pending) {
+      setTimeout(refresh, 50);
+    }
+  }
+
+  function fieldChanged(event) {
     var section = event.target.closest && event.target.closest("[data-live]");
     if (section) {
-      section.setAttribute("data-dirty", "");
+      // A reset event comes before the fields are reset.
+      setTimeout(function () { checkDirty(section); }, 0);
     }
   }
 
@@ -125,8 +205,9 @@
   tick();
   setInterval(tick, 1000);
   // A swap held back while the user typed happens once they leave the field.
-  document.addEventListener("input", markDirty);
-  document.addEventListener("change", markDirty);
+  document.addEventListener("input", fieldChanged);
+  document.addEventListener("change", fieldChanged);
+  document.addEventListener("reset", fieldChanged);
   document.addEventListener("focusout", function () {
     if (pending) setTimeout(refresh, 50);
   });

@@ -7,7 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A task's page: its details, pull request and full history, oldest event first.
+ * A task's page: its details, the issue it came from, its pull request and full history, oldest
+ * event first.
  *
  * @param lastEventId the newest event when the page was read: the live feed starts after it
  */
@@ -16,6 +17,11 @@ record TaskDetailView(TaskView task, List<EventRow> history, Instant serverTime,
   /** The pull request link, only when it is an http(s) URL (never {@code javascript:}). */
   public @Nullable String prUrl() {
     return task.artifact() == null ? null : safeLink(task.artifact().prUrl());
+  }
+
+  /** The link to the issue the task came from, only when it is an http(s) URL. */
+  public @Nullable String issueUrl() {
+    return safeLink(task.issueUrl());
   }
 
   /** The patch link, only when it is an http(s) URL. */

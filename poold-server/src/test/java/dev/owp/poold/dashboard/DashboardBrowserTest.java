@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -30,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -43,6 +46,8 @@ class DashboardBrowserTest extends PooldIntegrationTest {
 
   private static final Duration LIVE = Duration.ofSeconds(3);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Dimension LAPTOP = new Dimension(1400, 1000);
+  private static final Dimension PHONE = new Dimension(390, 1400);
 
   private static WebDriver browser;
 
@@ -265,6 +270,90 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     if (!docsCopy.toString().isEmpty()) {
       Files.copy(shot, docsCopy, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  @Test
+  void onAPhoneTaskTitlesAndEventDetailsWrapAtWords() throws IOException {
+    repo("acme/backend-services", 3, false);
+    task(
+        aTask("acme/backend-services")
+            .titled(
+                "Refactor the authentication middleware so that expired refresh tokens are"
+                    + " rejected before the database lookup")
+            .needing("python", "docs")
+            .inArea("auth"));
+    browser.manage().window().setSize(PHONE);
+    try {
+      browser.get(server() + "/");
+      assertThat(number("return window.innerWidth")).isLessThanOrEqualTo(700);
+
+      // Squeezed into a table column, a title got a few letters a line.
+      assertThat(browser.findElement(By.cssSelector("td.title")).getRect().getWidth())
+          .isGreaterThan(300);
+      assertThat(browser.findElement(By.cssSelector("td.details")).getRect().getWidth())
+          .isGreaterThan(300);
+      assertThat(number("return document.documentElement.scrollWidth"))
+          .isEqualTo(number("return document.documentElement.clientWidth"));
+      screenshot("phone");
+    } finally {
+      browser.manage().window().setSize(LAPTOP);
+    }
+  }
+
+  @Test
+  void aSectionWithUnsentEditsPausesLiveUpdatesUntilTheEditsAreUndone() throws IOException {
+    repo("alpha", 3, false);
+    repo("beta", 3, false);
+    task(aTask("alpha").titled("Fix the parser"));
+    browser.get(server() + "/");
+    awaitLive();
+    assertThat(browser.findElements(By.cssSelector(".paused-hint"))).isEmpty();
+
+    selectRepo("alpha");
+    new WebDriverWait(browser, LIVE).until(b -> pausedHint() != null);
+    assertThat(pausedHint().getText()).startsWith("Live updates paused while you edit");
+    TaskId first = task(aTask("beta").titled("Created while the filter was edited"));
+    // The counts follow; the task list, being edited, does not.
+    new WebDriverWait(browser, LIVE)
+        .until(b -> b.findElement(By.id("count-ready")).getText().equals("2"));
+    assertThat(taskRows()).doesNotContain(first.value());
+    screenshot("paused-while-editing");
+
+    selectRepo("");
+    browser.findElement(By.cssSelector("#tasks h2")).click();
+    new WebDriverWait(browser, LIVE).until(b -> taskRows().contains(first.value()));
+    assertThat(pausedHint()).isNull();
+
+    browser.findElement(By.name("q")).sendKeys("parser");
+    new WebDriverWait(browser, LIVE).until(b -> pausedHint() != null);
+    TaskId second = task(aTask("beta").titled("Created while the search was typed"));
+    new WebDriverWait(browser, LIVE)
+        .until(b -> b.findElement(By.id("count-ready")).getText().equals("3"));
+    assertThat(taskRows()).doesNotContain(second.value());
+    click(By.cssSelector(".paused-hint button"));
+    new WebDriverWait(browser, LIVE).until(b -> taskRows().contains(second.value()));
+    assertThat(browser.findElement(By.name("q")).getAttribute("value")).isEmpty();
+    assertThat(pausedHint()).isNull();
+  }
+
+  /** Chooses a repository in the task filter, again if a live update replaced it meanwhile. */
+  private static void selectRepo(String value) {
+    new WebDriverWait(browser, LIVE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            b -> {
+              new Select(b.findElement(By.name("repo"))).selectByValue(value);
+              return true;
+            });
+  }
+
+  private static @Nullable WebElement pausedHint() {
+    List<WebElement> hints = browser.findElements(By.cssSelector("#tasks .paused-hint"));
+    return hints.isEmpty() ? null : hints.get(0);
+  }
+
+  private static long number(String script) {
+    return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
   }
 
   /** Clicks, again if a live update replaced the element meanwhile. */

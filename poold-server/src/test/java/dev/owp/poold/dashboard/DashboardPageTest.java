@@ -147,6 +147,40 @@ class DashboardPageTest extends PooldIntegrationTest {
   }
 
   @Test
+  void theTaskPageLinksTheIssueTheTaskCameFrom() {
+    repo("demo", 3, false);
+    TaskId id =
+        task(
+            aTask("demo")
+                .titled("Fix the parser")
+                .fromIssue(42, "https://github.com/o/r/issues/42?a=1&b=2"));
+    TaskId plain = task(aTask("demo").titled("Not from an issue"));
+
+    assertThat(raw().get("/tasks/" + id.value()).body())
+        .containsPattern(
+            "<dt>Issue</dt>\\s*<dd><a id=\"issue-link\""
+                + " href=\"https://github.com/o/r/issues/42\\?a=1&amp;b=2\"")
+        .contains(">https://github.com/o/r/issues/42?a=1&amp;b=2</a>");
+    assertThat(raw().get("/tasks/" + plain.value()).body())
+        .doesNotContain("<dt>Issue</dt>", "issue-link");
+  }
+
+  @Test
+  void anIssueLinkThatIsNotHttpIsShownAsItsNumberOnly() {
+    repo("demo", 3, false);
+    TaskId id = task(aTask("demo").fromIssue(7, "https://github.com/o/r/issues/7"));
+    // Stored before URLs were checked, or written by another tool.
+    jdbc.sql("UPDATE task SET issue_url = 'javascript:alert(1)' WHERE task_id = :id")
+        .param("id", id.value())
+        .update();
+
+    String page = raw().get("/tasks/" + id.value()).body();
+
+    assertThat(page).contains("<dt>Issue</dt>").containsPattern("<span>#7</span>");
+    assertThat(page).doesNotContain("issue-link", "javascript:");
+  }
+
+  @Test
   void anUnknownTaskIsAPageNotFound() {
     RawHttp.Response page = raw().get("/tasks/t_nope");
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds task definitions as an admin sends them: {@code
  * aTask("demo").priority(50).inArea("auth")}. Defaults: a fresh title, no description, 1 point,
- * priority 10, no skills, no area, tier 0, no key.
+ * priority 10, no skills, no area, tier 0, no key, no issue.
  */
 public final class TaskSpecBuilder {
 
@@ -23,6 +23,8 @@ public final class TaskSpecBuilder {
   private @Nullable String area;
   private int tier;
   private @Nullable String key;
+  private @Nullable Integer issueNumber;
+  private @Nullable String issueUrl;
 
   private TaskSpecBuilder(String repo) {
     this.repo = repo;
@@ -81,9 +83,26 @@ public final class TaskSpecBuilder {
     return this;
   }
 
+  /** Imported from this issue. */
+  public TaskSpecBuilder fromIssue(int number, String url) {
+    this.issueNumber = number;
+    this.issueUrl = url;
+    return this;
+  }
+
   /** The definition. */
   public TaskSpec build() {
     return new TaskSpec(
-        repo, title, description, estimatePoints, priority, requiredSkills, area, tier, key);
+        repo,
+        title,
+        description,
+        estimatePoints,
+        priority,
+        requiredSkills,
+        area,
+        tier,
+        key,
+        issueNumber,
+        issueUrl);
   }
 }
