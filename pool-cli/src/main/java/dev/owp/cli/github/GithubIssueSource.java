@@ -97,8 +97,13 @@ public final class GithubIssueSource implements IssueSource {
               .pageSize(Math.min(PAGE_SIZE, Math.max(limit, 1)))
               .list()
               .iterator();
-      while (issues.size() < limit && pages.hasNext()) {
-        issues.add(issue(pages.next()));
+      // The issues API lists pull requests too; they are passed on (to be skipped, with a line in
+      // the summary) but only real issues count toward the limit.
+      int counted = 0;
+      while (counted < limit && pages.hasNext()) {
+        GithubIssue next = issue(pages.next());
+        issues.add(next);
+        counted += next.pullRequest() ? 0 : 1;
       }
       return new Listing(issues, pages.hasNext());
     } catch (GHException e) {

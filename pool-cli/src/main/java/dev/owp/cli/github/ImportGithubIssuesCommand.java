@@ -65,7 +65,8 @@ public final class ImportGithubIssuesCommand implements Callable<Integer> {
       defaultValue = "50",
       paramLabel = "N",
       description =
-          "Read at most N issues, across as many pages as needed (default: ${DEFAULT-VALUE}).")
+          "Read at most N issues (pull requests not counted), across as many pages as needed"
+              + " (default: ${DEFAULT-VALUE}).")
   int limit = 50;
 
   @Option(

@@ -141,6 +141,20 @@ class ImportGithubIssuesCommandTest {
   }
 
   @Test
+  void pullRequestsDoNotCountTowardTheLimit() {
+    github.labelled(
+        repo,
+        LABEL,
+        List.of(pullRequest(repo, 1, withSkill()), open(2, "Two")),
+        List.of(pullRequest(repo, 3, withSkill()), open(4, "Four"), open(5, "Five")));
+
+    Result result = importIssues("--create-repo", "--limit", "2");
+
+    assertThat(result.out()).contains("created 2").contains("stopped at --limit");
+    assertThat(tasks()).extracting(TaskView::issueNumber).containsExactly(2, 4);
+  }
+
+  @Test
   void everyLabelConventionIsReadCaseInsensitively() {
     github.labelled(
         repo,
