@@ -119,6 +119,7 @@ class GithubWebhookController {
     if (fullName.indexOf('/') < 1 || number < 1) {
       throw ApiException.invalid("issues event without repository.full_name or issue.number");
     }
-    return issues.cancelReady(fullName, number);
+    return issues.withdrawReady(
+        fullName, number, "issue " + fullName + "#" + number + " was closed on GitHub");
   }
 }

@@ -107,6 +107,18 @@ class GithubWebhookTest extends GithubIntegrationTest {
   }
 
   @Test
+  void aTaskWithdrawnByTheWebhookComesBackWhenImportedAgain() {
+    TaskId task = issueTask(1);
+    String closed = issueClosed(1);
+    deliver("issues", closed, signed(closed));
+    assertThat(statusOf(task)).isEqualTo(TaskStatus.CANCELLED);
+
+    issueTask(1);
+
+    assertThat(statusOf(task)).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
   void otherSignedEventsAreAcknowledged() {
     String ping = "{\"zen\":\"Keep it logically awesome.\"}";
     RawHttp.Response response = deliver("ping", ping, signed(ping));
