@@ -24,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code pull_request} closed: merged → the task goes to {@code merged}; not merged → back to
  *       the pool.
- *   <li>{@code issues} closed: the task imported from the issue is cancelled if nobody started it.
+ *   <li>{@code issues} closed, or unlabeled with an import label ({@link
+ *       GithubProperties#isImportLabel}): the task imported from the issue is cancelled if nobody
+ *       started it.
  * </ul>
  *
- * Redeliveries are harmless: a task that already moved is left alone.
+ * <p>Redeliveries are harmless: a task that already moved is left alone.
  */
 @RestController
 class GithubWebhookController {
@@ -37,6 +39,7 @@ class GithubWebhookController {
   private final PullRequestWatch watch;
   private final PullRequestOutcome outcome;
   private final IssueClosure issues;
+  private final GithubProperties properties;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -46,12 +49,14 @@ class GithubWebhookController {
       PullRequestWatch watch,
       PullRequestOutcome outcome,
       IssueClosure issues,
+      GithubProperties properties,
       Clock clock) {
     this.credentials = credentials;
     this.follower = follower;
     this.watch = watch;
     this.outcome = outcome;
     this.issues = issues;
+    this.properties = properties;
     this.clock = clock;
   }
 
@@ -111,7 +116,10 @@ class GithubWebhookController {
   }
 
   private int issue(JsonNode root) {
-    if (!"closed".equals(root.path("action").asString(""))) {
+    String action = root.path("action").asString("");
+    String label = root.path("label").path("name").asString("");
+    boolean unlabelled = "unlabeled".equals(action) && properties.isImportLabel(label);
+    if (!"closed".equals(action) && !unlabelled) {
       return 0;
     }
     String fullName = root.path("repository").path("full_name").asString("");
@@ -119,7 +127,10 @@ class GithubWebhookController {
     if (fullName.indexOf('/') < 1 || number < 1) {
       throw ApiException.invalid("issues event without repository.full_name or issue.number");
     }
+    String issue = "issue " + fullName + "#" + number;
     return issues.withdrawReady(
-        fullName, number, "issue " + fullName + "#" + number + " was closed on GitHub");
+        fullName,
+        number,
+        unlabelled ? issue + " lost the label " + label : issue + " was closed on GitHub");
   }
 }

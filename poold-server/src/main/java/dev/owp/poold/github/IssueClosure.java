@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An issue closed on GitHub cancels the task imported from it, if no worker has started it: the
- * same rule as a re-import, applied as soon as the webhook says so. Tasks are found by the key the
- * importer gives them, {@code github:owner/name#12}.
+ * An issue closed on GitHub, or stripped of its import label, cancels the task imported from it, if
+ * no worker has started it: the same rule as a re-import, applied as soon as the webhook says so.
+ * Tasks are found by the key the importer gives them, {@code github:owner/name#12}.
  */
 @Component
 class IssueClosure {

@@ -106,6 +106,34 @@ class GithubWebhookTest extends GithubIntegrationTest {
     assertThat(statusOf(started)).isEqualTo(TaskStatus.LEASED);
   }
 
+  private static String issueUnlabeled(int number, String label) {
+    return """
+        {"action":"unlabeled","label":{"name":"%s"},
+         "issue":{"number":%d,"state":"open"},"repository":{"full_name":"acme/app"}}
+        """
+        .formatted(label, number);
+  }
+
+  @Test
+  void anIssueLosingAnImportLabelCancelsItsWaitingTask() {
+    TaskId defaultLabel = issueTask(1);
+    TaskId configuredLabel = issueTask(2);
+    TaskId otherLabel = issueTask(3);
+    String one = issueUnlabeled(1, "Pool:Ready");
+    String two = issueUnlabeled(2, "good first issue");
+    String three = issueUnlabeled(3, "bug");
+
+    assertThat(deliver("issues", one, signed(one)).json().path("changed").asInt()).isEqualTo(1);
+    assertThat(deliver("issues", two, signed(two)).json().path("changed").asInt()).isEqualTo(1);
+    assertThat(deliver("issues", three, signed(three)).json().path("changed").asInt()).isZero();
+
+    assertThat(statusOf(defaultLabel)).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(view(defaultLabel).message())
+        .isEqualTo("withdrawn: issue acme/app#1 lost the label Pool:Ready");
+    assertThat(statusOf(configuredLabel)).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(statusOf(otherLabel)).isEqualTo(TaskStatus.READY);
+  }
+
   @Test
   void aTaskWithdrawnByTheWebhookComesBackWhenImportedAgain() {
     TaskId task = issueTask(1);
