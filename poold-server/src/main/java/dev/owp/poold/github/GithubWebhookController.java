@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       GithubProperties#isImportLabel}): the task imported from the issue is cancelled if nobody
  *       started it.
  * </ul>
+ *
+ * <p>A body that is not JSON ({@code application/x-www-form-urlencoded} is GitHub's default) is
+ * refused with 415 before the signature is checked: its signed bytes never reach the controller.
  *
  * <p>Redeliveries are harmless: a task that already moved is left alone.
  */
@@ -64,7 +69,17 @@ class GithubWebhookController {
   ResponseEntity<Map<String, Object>> receive(
       @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,
       @RequestHeader(name = "X-GitHub-Event", required = false) @Nullable String event,
+      @RequestHeader(name = "Content-Type", required = false) @Nullable String contentType,
       @RequestBody(required = false) byte @Nullable [] body) {
+    if (!json(contentType)) {
+      // GitHub's default, application/x-www-form-urlencoded, never reaches us as the signed bytes.
+      throw new ApiException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "The webhook body is "
+              + contentType
+              + ", which poold cannot verify: in the webhook's settings on GitHub, set the"
+              + " webhook's Content type to application/json");
+    }
     byte[] payload = body == null ? new byte[0] : body;
     if (!WebhookSignature.valid(credentials.webhookSecret(), signature, payload)) {
       throw new ApiException(
@@ -91,6 +106,20 @@ class GithubWebhookController {
     answer.put("event", kind);
     answer.put("changed", changed);
     return ResponseEntity.ok(answer);
+  }
+
+  /** True for JSON, and for no content type at all (the signature check decides then). */
+  private static boolean json(@Nullable String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+          || "json".equals(type.getSubtypeSuffix());
+    } catch (InvalidMediaTypeException e) {
+      return false; // unreadable: certainly not application/json
+    }
   }
 
   private int pullRequest(JsonNode root) {

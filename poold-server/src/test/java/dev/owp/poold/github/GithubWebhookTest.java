@@ -147,6 +147,29 @@ class GithubWebhookTest extends GithubIntegrationTest {
   }
 
   @Test
+  void aFormEncodedDeliveryIsA415ThatSaysWhatToSetAndChangesNothing() {
+    TaskId task = issueTask(1);
+    String body = "payload=" + java.net.URLEncoder.encode(issueClosed(1), StandardCharsets.UTF_8);
+    String before = databaseContents();
+
+    RawHttp.Response response =
+        raw()
+            .header("X-GitHub-Event", "issues")
+            .header("X-Hub-Signature-256", signed(body))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .post("/v1/github/webhook", body);
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("type").asString())
+        .isEqualTo("https://owp.dev/problems/unsupported-media-type");
+    assertThat(response.json().path("detail").asString())
+        .contains("set the webhook's Content type to application/json");
+    assertThat(databaseContents()).isEqualTo(before);
+    assertThat(statusOf(task)).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
   void otherSignedEventsAreAcknowledged() {
     String ping = "{\"zen\":\"Keep it logically awesome.\"}";
     RawHttp.Response response = deliver("ping", ping, signed(ping));
