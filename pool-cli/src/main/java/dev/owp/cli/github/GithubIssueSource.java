@@ -8,9 +8,15 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,8 +97,13 @@ public final class GithubIssueSource implements IssueSource {
               .pageSize(Math.min(PAGE_SIZE, Math.max(limit, 1)))
               .list()
               .iterator();
-      while (issues.size() < limit && pages.hasNext()) {
-        issues.add(issue(pages.next()));
+      // The issues API lists pull requests too; they are passed on (to be skipped, with a line in
+      // the summary) but only real issues count toward the limit.
+      int counted = 0;
+      while (counted < limit && pages.hasNext()) {
+        GithubIssue next = issue(pages.next());
+        issues.add(next);
+        counted += next.pullRequest() ? 0 : 1;
       }
       return new Listing(issues, pages.hasNext());
     } catch (GHException e) {
@@ -156,11 +167,20 @@ public final class GithubIssueSource implements IssueSource {
       }
       if (code == 403 || code == 429) {
         Optional<Instant> reset = resetTime(github);
-        if (reset.isPresent() || String.valueOf(http.getMessage()).contains("rate limit")) {
+        if (reset.isPresent()) {
           return new GithubAccessException(
               "GitHub's rate limit is used up"
-                  + reset.map(GithubIssueSource::whenReset).orElse("")
+                  + whenReset(reset.get())
                   + "; a token (--github-token or GITHUB_TOKEN) raises the limit"
+                  + nothing,
+              false,
+              e);
+        }
+        if (secondaryRateLimit(http)) {
+          return new GithubAccessException(
+              "GitHub's secondary rate limit was hit (too many requests in a short time)"
+                  + retryAfter(http).map(GithubIssueSource::whenRetry).orElse("; wait a minute")
+                  + " and run the import again"
                   + nothing,
               false,
               e);
@@ -209,6 +229,58 @@ public final class GithubIssueSource implements IssueSource {
       return Optional.empty();
     }
     return Optional.of(Instant.ofEpochSecond(limit.getCore().getResetEpochSeconds()));
+  }
+
+  /**
+   * GitHub's secondary (abuse) limits answer 403 or 429, usually with {@code Retry-After};
+   * github-api reports those as "Abuse limit reached", others keep GitHub's message ("You have
+   * exceeded a secondary rate limit").
+   */
+  private static boolean secondaryRateLimit(HttpException http) {
+    String message = String.valueOf(http.getMessage()).toLowerCase(Locale.ROOT);
+    return http.getResponseCode() == 429
+        || header(http, "Retry-After").isPresent()
+        || header(http, "gh-limited-by").isPresent()
+        || message.contains("rate limit")
+        || message.contains("abuse");
+  }
+
+  /** When {@code Retry-After} (seconds, or an HTTP date) says to try again. */
+  private static Optional<Instant> retryAfter(HttpException http) {
+    Optional<String> value = header(http, "Retry-After").map(String::strip);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.now().plusSeconds(Math.max(0, Long.parseLong(value.get()))));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        return Optional.of(
+            ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+      } catch (DateTimeParseException neither) {
+        return Optional.empty(); // unreadable: the message falls back to "wait a minute"
+      }
+    }
+  }
+
+  private static Optional<String> header(HttpException http, String name) {
+    Map<String, List<String>> headers = http.getResponseHeaderFields();
+    if (headers == null) {
+      return Optional.empty();
+    }
+    return headers.entrySet().stream()
+        .filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase(name))
+        .flatMap(h -> h.getValue().stream())
+        .findFirst();
+  }
+
+  private static String whenRetry(Instant at) {
+    long seconds = Math.max(0, Duration.between(Instant.now(), at).toSeconds());
+    return "; retry after "
+        + at.truncatedTo(ChronoUnit.SECONDS)
+        + " (in "
+        + (seconds < 120 ? seconds + " s" : (seconds + 59) / 60 + " min")
+        + ")";
   }
 
   private static String whenReset(Instant reset) {

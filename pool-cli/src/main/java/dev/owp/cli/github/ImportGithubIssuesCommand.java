@@ -12,6 +12,7 @@ import dev.owp.protocol.task.BulkResult;
 import dev.owp.protocol.task.BulkTasks;
 import dev.owp.protocol.task.TaskPage;
 import dev.owp.protocol.task.TaskQuery;
+import dev.owp.protocol.task.TaskUpsert;
 import dev.owp.protocol.task.TaskView;
 import dev.owp.protocol.task.TaskWithdrawn;
 import java.io.PrintWriter;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
       "Imports the open GitHub issues with a label as tasks: all of them, or none.",
       "Labels set the task: estimate:N or size:N (1-100), priority:critical|high|medium|low or"
           + " priority:N, skills:a,b (repeatable), area:X, tier:N (0-3). Importing again updates"
-          + " the tasks; a waiting task whose issue was closed or lost the label is cancelled."
+          + " the tasks; a waiting task whose issue was closed or lost the label is cancelled,"
+          + " and comes back when the issue is open with the label again."
     })
 public final class ImportGithubIssuesCommand implements Callable<Integer> {
 
@@ -65,7 +67,8 @@ public final class ImportGithubIssuesCommand implements Callable<Integer> {
       defaultValue = "50",
       paramLabel = "N",
       description =
-          "Read at most N issues, across as many pages as needed (default: ${DEFAULT-VALUE}).")
+          "Read at most N issues (pull requests not counted), across as many pages as needed"
+              + " (default: ${DEFAULT-VALUE}).")
   int limit = 50;
 
   @Option(
@@ -135,6 +138,7 @@ public final class ImportGithubIssuesCommand implements Callable<Integer> {
               + counts.get("created")
               + ", update "
               + counts.get("updated")
+              + (counts.get("reopened") > 0 ? ", reopen up to " + counts.get("reopened") : "")
               + ", cancel up to "
               + plan.withdraw().size()
               + ", leave "
@@ -164,6 +168,14 @@ public final class ImportGithubIssuesCommand implements Callable<Integer> {
             + result.unchanged()
             + ", skipped "
             + (plan.skipped().size() + kept.size()));
+    result.results().stream()
+        .filter(TaskUpsert::reopened)
+        .forEach(
+            entry ->
+                out.println(
+                    "  reopened "
+                        + entry.key()
+                        + ": its issue is open with the label again, the task is back in the pool"));
     details(out, plan, kept);
     return ExitCodes.OK;
   }

@@ -101,24 +101,32 @@ public record IssueImport(
     return new IssueImport(tasks, withdraw, skipped, notes, listing.more());
   }
 
-  /** Counts of what poold would do, computed against {@code existing}: for {@code --dry-run}. */
+  /**
+   * Counts of what poold would do, computed against {@code existing}: for {@code --dry-run}. A
+   * cancelled task counts as {@code reopened}, at most: poold reopens it if it was withdrawn (which
+   * only poold knows); one an admin cancelled stays cancelled.
+   */
   public Map<String, Integer> predict(List<TaskView> existing) {
     Map<String, TaskView> byKey = new HashMap<>();
     existing.stream().filter(t -> t.key() != null).forEach(t -> byKey.put(t.key(), t));
     int created = 0;
     int updated = 0;
     int unchanged = 0;
+    int reopened = 0;
     for (TaskSpec spec : tasks) {
       TaskView task = byKey.get(spec.key());
       if (task == null) {
         created++;
+      } else if (task.status() == TaskStatus.CANCELLED) {
+        reopened++;
       } else if (sameDefinition(task, spec)) {
         unchanged++;
       } else {
         updated++;
       }
     }
-    return Map.of("created", created, "updated", updated, "unchanged", unchanged);
+    return Map.of(
+        "created", created, "updated", updated, "unchanged", unchanged, "reopened", reopened);
   }
 
   /** The request that carries the whole import, or empty when there is nothing to send. */

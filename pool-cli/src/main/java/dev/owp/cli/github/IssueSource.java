@@ -11,7 +11,7 @@ public interface IssueSource {
 
   /**
    * The open issues with {@code label}, pull requests included, following every page until {@code
-   * limit} issues are read.
+   * limit} issues are read; pull requests do not count toward {@code limit}.
    *
    * @return the issues, and whether more remained beyond {@code limit}
    * @throws GithubAccessException when GitHub refuses or cannot be reached

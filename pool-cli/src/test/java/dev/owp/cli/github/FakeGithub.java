@@ -90,11 +90,16 @@ final class FakeGithub implements AutoCloseable {
 
   /** Answers every request with {@code status} and these headers. */
   FakeGithub failEverything(int status, String... headers) {
+    return refuseEverything(status, "no", headers);
+  }
+
+  /** Answers every request with {@code status}, GitHub's {@code message} and these headers. */
+  FakeGithub refuseEverything(int status, String message, String... headers) {
     ResponseDefinitionBuilder response =
         aResponse()
             .withStatus(status)
             .withHeader("Content-Type", "application/json")
-            .withBody("{\"message\":\"no\"}");
+            .withBody("{\"message\":\"" + message + "\"}");
     for (int i = 0; i + 1 < headers.length; i += 2) {
       response.withHeader(headers[i], headers[i + 1]);
     }

@@ -15,6 +15,7 @@ import dev.owp.cli.testing.TestPool;
 import dev.owp.protocol.repo.RepoConfig;
 import dev.owp.protocol.task.TaskQuery;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +88,58 @@ class ImportGithubErrorsTest {
         .contains("rate limit")
         .contains("resets at " + Instant.ofEpochSecond(reset));
     assertNothingImported();
+  }
+
+  @Test
+  void aSecondaryRateLimitSaysWhenToRetryWithoutWaitingForIt() {
+    for (int status : new int[] {403, 429}) {
+      github.refuseEverything(
+          status,
+          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+          "Retry-After",
+          "60",
+          "X-RateLimit-Limit",
+          "5000",
+          "X-RateLimit-Remaining",
+          "4990");
+      Instant before = Instant.now();
+
+      Result result = importIssues(github.url());
+
+      result.assertExit(ExitCodes.REJECTED);
+      assertThat(result.err())
+          .as("status %d", status)
+          .startsWith("pool: GitHub's secondary rate limit was hit")
+          .containsPattern("retry after \\S+ \\(in (59|60) s\\)")
+          .contains("nothing was imported")
+          .doesNotContain("refused access");
+      Instant retry = Instant.parse(result.err().replaceFirst("(?s).*retry after (\\S+) .*", "$1"));
+      assertThat(retry).isBetween(before.plusSeconds(59), Instant.now().plusSeconds(61));
+      assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(20));
+      assertNothingImported();
+    }
+  }
+
+  @Test
+  void aSecondaryRateLimitWithoutRetryAfterStillSaysWhatItIs() {
+    github.refuseEverything(403, "You have exceeded a secondary rate limit.");
+
+    Result result = importIssues(github.url());
+
+    result.assertExit(ExitCodes.REJECTED);
+    assertThat(result.err())
+        .startsWith("pool: GitHub's secondary rate limit was hit")
+        .contains("wait a minute");
+  }
+
+  @Test
+  void aForbiddenRepositoryIsNotCalledARateLimit() {
+    github.refuseEverything(403, "Resource not accessible by personal access token");
+
+    Result result = importIssues(github.url());
+
+    result.assertExit(ExitCodes.REJECTED);
+    assertThat(result.err()).startsWith("pool: GitHub refused access to " + repo + " (403)");
   }
 
   @Test

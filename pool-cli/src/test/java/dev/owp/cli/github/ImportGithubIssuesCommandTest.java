@@ -141,6 +141,20 @@ class ImportGithubIssuesCommandTest {
   }
 
   @Test
+  void pullRequestsDoNotCountTowardTheLimit() {
+    github.labelled(
+        repo,
+        LABEL,
+        List.of(pullRequest(repo, 1, withSkill()), open(2, "Two")),
+        List.of(pullRequest(repo, 3, withSkill()), open(4, "Four"), open(5, "Five")));
+
+    Result result = importIssues("--create-repo", "--limit", "2");
+
+    assertThat(result.out()).contains("created 2").contains("stopped at --limit");
+    assertThat(tasks()).extracting(TaskView::issueNumber).containsExactly(2, 4);
+  }
+
+  @Test
   void everyLabelConventionIsReadCaseInsensitively() {
     github.labelled(
         repo,
@@ -237,6 +251,36 @@ class ImportGithubIssuesCommandTest {
 
     Result third = importIssues();
     assertThat(third.out()).contains("created 0, updated 0, cancelled 0, unchanged 3");
+  }
+
+  @Test
+  void aReopenedIssueReturnsToThePoolButAnAdminCancellationStands() {
+    github.labelled(repo, LABEL, List.of(open(1, "One"), open(2, "Two")));
+    importIssues("--create-repo").assertExit(ExitCodes.OK);
+    pool.admin().cancel(task(2).taskId(), dev.owp.protocol.task.Reason.of("not for the pool"));
+    // Both issues closed on GitHub: #1's task is withdrawn.
+    github.wiremock().resetAll();
+    github
+        .repository(repo)
+        .labelled(repo, LABEL, List.of())
+        .issue(repo, 1, issue(repo, 1, "One", false, withSkill()))
+        .issue(repo, 2, issue(repo, 2, "Two", false, withSkill()));
+    assertThat(importIssues().out()).contains("cancelled 1");
+    assertThat(task(1).status()).isEqualTo(TaskStatus.CANCELLED);
+
+    // Both reopened with their label.
+    github.wiremock().resetAll();
+    github.repository(repo).labelled(repo, LABEL, List.of(open(1, "One"), open(2, "Two")));
+    assertThat(importIssues("--dry-run").out()).contains("reopen up to 2");
+    Result reopened = importIssues();
+
+    reopened.assertExit(ExitCodes.OK);
+    assertThat(reopened.out())
+        .contains("created 0, updated 1, cancelled 0, unchanged 1")
+        .contains("  reopened github:" + repo.toLowerCase() + "#1: its issue is open");
+    assertThat(task(1).status()).isEqualTo(TaskStatus.READY);
+    assertThat(task(2).status()).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(importIssues().out()).contains("updated 0, cancelled 0, unchanged 2");
   }
 
   @Test

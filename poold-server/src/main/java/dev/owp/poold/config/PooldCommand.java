@@ -137,6 +137,14 @@ public final class PooldCommand implements Callable<Integer> {
               + " comma-separated, or *): picked up, pull request opened, back in the pool.")
   @Nullable String githubWriteBack;
 
+  @Option(
+      names = "--github-import-labels",
+      paramLabel = "LABELS",
+      description =
+          "Labels import-github-issues is run with besides pool:ready (comma-separated): the"
+              + " webhook cancels a waiting task whose issue loses one.")
+  @Nullable String githubImportLabels;
+
   @Spec @Nullable CommandSpec spec;
 
   private final Map<String, String> envFiles;
@@ -262,6 +270,9 @@ public final class PooldCommand implements Callable<Integer> {
     args.add("--owp.github.poll=" + githubPoll);
     if (githubWriteBack != null && !githubWriteBack.isBlank()) {
       args.add("--owp.github.write-back=" + githubWriteBack.strip());
+    }
+    if (githubImportLabels != null && !githubImportLabels.isBlank()) {
+      args.add("--owp.github.import-labels=" + githubImportLabels.strip());
     }
     return args;
   }

@@ -18,12 +18,18 @@ import org.springframework.boot.convert.DurationUnit;
  * @param poll how often a followed pull request is asked for again ({@code --github-poll})
  * @param writeBack repositories (owner/name) whose issues get comments, or {@code *} for all
  *     ({@code --github-write-back})
+ * @param importLabels labels the importer is run with besides {@link #DEFAULT_IMPORT_LABEL} ({@code
+ *     --github-import-labels}): an issue losing one of them withdraws its task
  */
 @ConfigurationProperties("owp.github")
 public record GithubProperties(
     @DefaultValue("https://api.github.com") URI apiUrl,
     @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("60") Duration poll,
-    @DefaultValue List<String> writeBack) {
+    @DefaultValue List<String> writeBack,
+    @DefaultValue List<String> importLabels) {
+
+  /** The label {@code pool admin import-github-issues} imports by default. */
+  public static final String DEFAULT_IMPORT_LABEL = "pool:ready";
 
   /** Normalises the repository names and checks the interval. */
   public GithubProperties {
@@ -36,6 +42,18 @@ public record GithubProperties(
             .filter(repo -> !repo.isEmpty())
             .map(repo -> repo.toLowerCase(Locale.ROOT))
             .toList();
+    importLabels =
+        importLabels.stream().map(String::strip).filter(label -> !label.isEmpty()).toList();
+  }
+
+  /**
+   * True when {@code label} is one the importer selects issues by: {@code pool:ready} or one of
+   * {@code importLabels}, ignoring case as GitHub does.
+   */
+  public boolean isImportLabel(String label) {
+    String name = label.strip();
+    return name.equalsIgnoreCase(DEFAULT_IMPORT_LABEL)
+        || importLabels.stream().anyMatch(name::equalsIgnoreCase);
   }
 
   /** True when issues of {@code repo} get write-back comments. */

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,10 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code pull_request} closed: merged → the task goes to {@code merged}; not merged → back to
  *       the pool.
- *   <li>{@code issues} closed: the task imported from the issue is cancelled if nobody started it.
+ *   <li>{@code issues} closed, or unlabeled with an import label ({@link
+ *       GithubProperties#isImportLabel}): the task imported from the issue is cancelled if nobody
+ *       started it.
  * </ul>
  *
- * Redeliveries are harmless: a task that already moved is left alone.
+ * <p>A body that is not JSON ({@code application/x-www-form-urlencoded} is GitHub's default) is
+ * refused with 415 before the signature is checked: its signed bytes never reach the controller.
+ *
+ * <p>Redeliveries are harmless: a task that already moved is left alone.
  */
 @RestController
 class GithubWebhookController {
@@ -38,6 +45,7 @@ class GithubWebhookController {
   private final PullRequestWatch watch;
   private final PullRequestOutcome outcome;
   private final IssueClosure issues;
+  private final GithubProperties properties;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -47,12 +55,14 @@ class GithubWebhookController {
       PullRequestWatch watch,
       PullRequestOutcome outcome,
       IssueClosure issues,
+      GithubProperties properties,
       Clock clock) {
     this.credentials = credentials;
     this.follower = follower;
     this.watch = watch;
     this.outcome = outcome;
     this.issues = issues;
+    this.properties = properties;
     this.clock = clock;
   }
 
@@ -61,7 +71,17 @@ class GithubWebhookController {
   ResponseEntity<Map<String, Object>> receive(
       @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,
       @RequestHeader(name = "X-GitHub-Event", required = false) @Nullable String event,
+      @RequestHeader(name = "Content-Type", required = false) @Nullable String contentType,
       @RequestBody(required = false) byte @Nullable [] body) {
+    if (!json(contentType)) {
+      // GitHub's default, application/x-www-form-urlencoded, never reaches us as the signed bytes.
+      throw new ApiException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "The webhook body is "
+              + contentType
+              + ", which poold cannot verify: in the webhook's settings on GitHub, set the"
+              + " webhook's Content type to application/json");
+    }
     byte[] payload = body == null ? new byte[0] : body;
     if (!WebhookSignature.valid(credentials.webhookSecret(), signature, payload)) {
       throw new ApiException(
@@ -90,6 +110,20 @@ class GithubWebhookController {
     return ResponseEntity.ok(answer);
   }
 
+  /** True for JSON, and for no content type at all (the signature check decides then). */
+  private static boolean json(@Nullable String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+          || "json".equals(type.getSubtypeSuffix());
+    } catch (InvalidMediaTypeException e) {
+      return false; // unreadable: certainly not application/json
+    }
+  }
+
   private int pullRequest(JsonNode root) {
     if (!"closed".equals(root.path("action").asString(""))) {
       return 0;
@@ -113,7 +147,10 @@ class GithubWebhookController {
   }
 
   private int issue(JsonNode root) {
-    if (!"closed".equals(root.path("action").asString(""))) {
+    String action = root.path("action").asString("");
+    String label = root.path("label").path("name").asString("");
+    boolean unlabelled = "unlabeled".equals(action) && properties.isImportLabel(label);
+    if (!"closed".equals(action) && !unlabelled) {
       return 0;
     }
     String fullName = root.path("repository").path("full_name").asString("");
@@ -121,6 +158,10 @@ class GithubWebhookController {
     if (fullName.indexOf('/') < 1 || number < 1) {
       throw ApiException.invalid("issues event without repository.full_name or issue.number");
     }
-    return issues.cancelReady(fullName, number);
+    String issue = "issue " + fullName + "#" + number;
+    return issues.withdrawReady(
+        fullName,
+        number,
+        unlabelled ? issue + " lost the label " + label : issue + " was closed on GitHub");
   }
 }

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An issue closed on GitHub cancels the task imported from it, if no worker has started it: the
- * same rule as a re-import, applied as soon as the webhook says so. Tasks are found by the key the
- * importer gives them, {@code github:owner/name#12}.
+ * An issue closed on GitHub, or stripped of its import label, cancels the task imported from it, if
+ * no worker has started it: the same rule as a re-import, applied as soon as the webhook says so.
+ * Tasks are found by the key the importer gives them, {@code github:owner/name#12}.
  */
 @Component
 class IssueClosure {
@@ -37,9 +37,14 @@ class IssueClosure {
     return "github:" + fullName.toLowerCase(Locale.ROOT) + "#" + number;
   }
 
-  /** Cancels the ready tasks imported from the issue; returns how many. */
+  /**
+   * Withdraws (cancels) the ready tasks imported from the issue; returns how many. Importing the
+   * issue again once it is open and labelled puts them back in the pool.
+   *
+   * @param reason e.g. {@code issue acme/app#12 was closed on GitHub}
+   */
   @Transactional
-  public int cancelReady(String fullName, int number) {
+  public int withdrawReady(String fullName, int number, String reason) {
     List<TaskRecord> ready =
         jdbc.sql(READY_BY_KEY)
             .param("key", taskKey(fullName, number))
@@ -47,8 +52,7 @@ class IssueClosure {
             .list();
     for (TaskRecord task : ready) {
       if (task.status() == TaskStatus.READY) {
-        moves.cancel(
-            task, "issue " + fullName + "#" + number + " was closed on GitHub", clock.instant());
+        moves.withdraw(task, reason, clock.instant());
       }
     }
     return ready.size();

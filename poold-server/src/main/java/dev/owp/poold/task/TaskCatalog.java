@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates tasks, one or many at once. A task with a {@code key} that already exists in its
  * repository is updated instead of duplicated. While a worker holds a task, only its title,
  * description and priority change: its estimate, skills, area and tier are what the worker's
- * capacity and the area lock were booked against.
+ * capacity and the area lock were booked against. A task that was withdrawn (cancelled because its
+ * GitHub issue went away, not by an admin) goes back to ready when it is sent again.
  */
 @Service
 public class TaskCatalog {
@@ -100,7 +101,7 @@ public class TaskCatalog {
     TaskWithdrawn.Outcome outcome =
         switch (task.status()) {
           case READY -> {
-            moves.cancel(task, withdrawal.reason(), now);
+            moves.withdraw(task, withdrawal.reason(), now);
             yield TaskWithdrawn.Outcome.CANCELLED;
           }
           case CANCELLED -> TaskWithdrawn.Outcome.UNCHANGED;
@@ -112,6 +113,9 @@ public class TaskCatalog {
   private TaskUpsert upsert(TaskSpec spec, Instant now) {
     Optional<TaskRecord> existing =
         spec.key() == null ? Optional.empty() : tasks.findByKey(spec.repo(), spec.key());
+    if (existing.isPresent() && existing.get().withdrawn()) {
+      return reopen(existing.get(), spec, now);
+    }
     if (existing.isPresent()) {
       return redefine(existing.get(), spec, now);
     }
@@ -131,6 +135,16 @@ public class TaskCatalog {
         .with("issue_url", spec.issueUrl())
         .append();
     return new TaskUpsert(id, spec.key(), UpsertOutcome.CREATED);
+  }
+
+  /**
+   * A task withdrawn because its issue went away is wanted again (the issue was reopened, or got
+   * its label back): back to ready, with the new definition. A task an admin cancelled stays
+   * cancelled.
+   */
+  private TaskUpsert reopen(TaskRecord task, TaskSpec spec, Instant now) {
+    moves.reopen(task, spec, changedFields(task, spec), now);
+    return new TaskUpsert(task.id(), task.key(), UpsertOutcome.UPDATED, true);
   }
 
   private TaskUpsert redefine(TaskRecord task, TaskSpec spec, Instant now) {

@@ -17,9 +17,12 @@ import dev.owp.protocol.scheduling.Candidate;
 import dev.owp.protocol.scheduling.Presence;
 import dev.owp.protocol.task.Artifact;
 import dev.owp.protocol.task.Occupancy;
+import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -209,16 +212,34 @@ public class TaskMoves {
     metrics.returnedToPool(why.reason());
   }
 
-  /** Withdraws an unfinished task: → cancelled, freeing whatever it held. */
+  /** An admin cancels an unfinished task: → cancelled, freeing whatever it held. */
   public void cancel(TaskRecord task, @Nullable String note, Instant now) {
+    String message = note == null ? "cancelled by an admin" : "cancelled by an admin: " + note;
+    cancel(task, message, note, false, now);
+  }
+
+  /**
+   * The GitHub issue of a ready task went away (closed, lost its label, deleted): ready →
+   * cancelled, marked withdrawn, so that importing the issue again reopens it ({@link #reopen}).
+   *
+   * @param reason e.g. {@code issue #12 was closed on GitHub}
+   */
+  public void withdraw(TaskRecord task, String reason, Instant now) {
+    if (task.status() != TaskStatus.READY) {
+      throw new IllegalStateException("task " + task.id() + " is not ready: " + task.status());
+    }
+    cancel(task, "withdrawn: " + reason, reason, true, now);
+  }
+
+  private void cancel(
+      TaskRecord task, String message, @Nullable String note, boolean withdrawn, Instant now) {
     Occupancy change = Occupancy.change(task.status(), TaskStatus.CANCELLED, task.estimatePoints());
     if (task.workerId() != null) {
       workers.adjustLoad(task.workerId(), change.workerPoints(), change.workerTasks());
     }
     repos.adjustHeld(task.repo(), change.reviewSlots());
     locks.release(task.repo(), task.area(), task.id());
-    String message = note == null ? "cancelled by an admin" : "cancelled by an admin: " + note;
-    if (!tasks.cancel(task, message, now)) {
+    if (!tasks.cancel(task, message, withdrawn, now)) {
       throw changedMeanwhile(task);
     }
     events
@@ -228,6 +249,38 @@ public class TaskMoves {
         .with("from", task.status())
         .with("worker_id", task.status().isHeld() ? task.workerId() : null)
         .with("note", note)
+        .with("withdrawn", withdrawn ? true : null)
+        .append();
+  }
+
+  /**
+   * A withdrawn task is imported again because its issue is open with the label again: cancelled →
+   * ready, with the new definition {@code spec}. It held nothing when it was withdrawn, so nothing
+   * else changes. Recorded as a {@code task.update} with {@code status} among the changed fields.
+   *
+   * @param changed the definition fields {@code spec} changes
+   * @throws ApiException 409 when the task changed meanwhile
+   */
+  public void reopen(TaskRecord task, TaskSpec spec, List<String> changed, Instant now) {
+    if (!task.withdrawn() || task.status() != TaskStatus.CANCELLED) {
+      throw new IllegalStateException("task " + task.id() + " was not withdrawn");
+    }
+    String message = "reopened: imported again after it was withdrawn";
+    if (!tasks.reopenIfWithdrawn(task, spec, message, now)) {
+      throw changedMeanwhile(task);
+    }
+    List<String> fields = new ArrayList<>();
+    fields.add("status");
+    fields.addAll(changed);
+    events
+        .record(EventType.TASK_UPDATE, now)
+        .repo(task.repo())
+        .task(task.id())
+        .with("key", task.key())
+        .with("changed", fields)
+        .with("from", TaskStatus.CANCELLED)
+        .with("status", TaskStatus.READY)
+        .with("reason", "reopened")
         .append();
   }
 

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param version bumped by every change of status or definition; updates are guarded by it
  * @param issueNumber the issue it was imported from, or null
  * @param issueUrl the web page of that issue, or null
+ * @param withdrawn true when it was cancelled because its GitHub issue went away (closed, lost its
+ *     label, deleted), not by an admin: importing it again puts it back in the pool
  */
 public record TaskRecord(
     long seq,
@@ -46,7 +48,8 @@ public record TaskRecord(
     Instant createdAt,
     Instant updatedAt,
     @Nullable Integer issueNumber,
-    @Nullable String issueUrl) {
+    @Nullable String issueUrl,
+    boolean withdrawn) {
 
   /** The area it locks, if any. */
   public Optional<AreaKey> areaKey() {

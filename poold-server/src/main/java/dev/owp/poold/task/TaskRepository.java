@@ -32,7 +32,7 @@ public class TaskRepository {
       """
       seq, task_id, repo, task_key, title, description, estimate_points, priority, required_skills,
       area, tier, status, worker_id, lease_id, leased_at, lease_expires_at, attempt, message,
-      artifact, version, created_at, updated_at, issue_number, issue_url
+      artifact, version, created_at, updated_at, issue_number, issue_url, cancel_cause
       """;
 
   private static final String INSERT =
@@ -106,12 +106,31 @@ public class TaskRepository {
        WHERE task_id = :taskId AND version = :version AND lease_expires_at <= :now
       """;
 
+  private static final String ADMIN = "admin";
+  private static final String WITHDRAWN = "withdrawn";
+
   private static final String CANCEL =
       """
       UPDATE task
          SET status = 'cancelled', lease_id = NULL, lease_expires_at = NULL, message = :message,
-             updated_at = :now, version = version + 1
+             cancel_cause = :cause, updated_at = :now, version = version + 1
        WHERE task_id = :taskId AND version = :version
+      """;
+
+  // Only a withdrawn task comes back, and it held nothing when it was withdrawn: it takes the new
+  // definition whole, as a ready task does.
+  private static final String REOPEN_IF_WITHDRAWN =
+      """
+      UPDATE task
+         SET status = 'ready', cancel_cause = NULL, worker_id = NULL, lease_id = NULL,
+             leased_at = NULL, lease_expires_at = NULL, released_by = NULL, released_until = NULL,
+             message = :message, title = :title, description = :description,
+             priority = :priority, estimate_points = :estimatePoints,
+             required_skills = :requiredSkills, area = :area, tier = :tier,
+             issue_number = COALESCE(:issueNumber, issue_number),
+             issue_url = COALESCE(:issueUrl, issue_url), updated_at = :now, version = version + 1
+       WHERE task_id = :taskId AND version = :version AND status = 'cancelled'
+         AND cancel_cause = 'withdrawn'
       """;
 
   private static final String RENEW_LEASES_OF_WORKER =
@@ -162,7 +181,8 @@ public class TaskRepository {
               EpochMillis.read(rs, "created_at"),
               EpochMillis.read(rs, "updated_at"),
               nullableInt(rs, "issue_number"),
-              rs.getString("issue_url"));
+              rs.getString("issue_url"),
+              WITHDRAWN.equals(rs.getString("cancel_cause")));
 
   private final JdbcClient jdbc;
 
@@ -292,11 +312,37 @@ public class TaskRepository {
         == 1;
   }
 
-  boolean cancel(TaskRecord task, String message, Instant now) {
+  /**
+   * Cancels the task.
+   *
+   * @param withdrawn true when its issue went away, false when an admin cancelled it
+   */
+  boolean cancel(TaskRecord task, String message, boolean withdrawn, Instant now) {
     return jdbc.sql(CANCEL)
             .param("taskId", task.id().value())
             .param("version", task.version())
             .param("message", message)
+            .param("cause", withdrawn ? WITHDRAWN : ADMIN)
+            .param("now", EpochMillis.of(now))
+            .update()
+        == 1;
+  }
+
+  /** Puts a withdrawn task back in the pool with the definition {@code spec}. */
+  boolean reopenIfWithdrawn(TaskRecord task, TaskSpec spec, String message, Instant now) {
+    return jdbc.sql(REOPEN_IF_WITHDRAWN)
+            .param("taskId", task.id().value())
+            .param("version", task.version())
+            .param("message", message)
+            .param("title", spec.title())
+            .param("description", spec.description())
+            .param("priority", spec.priority())
+            .param("estimatePoints", spec.estimatePoints())
+            .param("requiredSkills", JsonColumns.write(spec.requiredSkills()))
+            .param("area", spec.area())
+            .param("tier", spec.tier())
+            .param("issueNumber", spec.issueNumber(), Types.INTEGER)
+            .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
             .param("now", EpochMillis.of(now))
             .update()
         == 1;

@@ -46,6 +46,7 @@ abstract class GithubIntegrationTest extends PooldIntegrationTest {
     registry.add("owp.github-webhook-secret", () -> SECRET);
     registry.add("owp.github.write-back", () -> REPO);
     registry.add("owp.github.poll", () -> "3600");
+    registry.add("owp.github.import-labels", () -> "Good First Issue");
   }
 
   @BeforeEach

@@ -106,6 +106,69 @@ class GithubWebhookTest extends GithubIntegrationTest {
     assertThat(statusOf(started)).isEqualTo(TaskStatus.LEASED);
   }
 
+  private static String issueUnlabeled(int number, String label) {
+    return """
+        {"action":"unlabeled","label":{"name":"%s"},
+         "issue":{"number":%d,"state":"open"},"repository":{"full_name":"acme/app"}}
+        """
+        .formatted(label, number);
+  }
+
+  @Test
+  void anIssueLosingAnImportLabelCancelsItsWaitingTask() {
+    TaskId defaultLabel = issueTask(1);
+    TaskId configuredLabel = issueTask(2);
+    TaskId otherLabel = issueTask(3);
+    String one = issueUnlabeled(1, "Pool:Ready");
+    String two = issueUnlabeled(2, "good first issue");
+    String three = issueUnlabeled(3, "bug");
+
+    assertThat(deliver("issues", one, signed(one)).json().path("changed").asInt()).isEqualTo(1);
+    assertThat(deliver("issues", two, signed(two)).json().path("changed").asInt()).isEqualTo(1);
+    assertThat(deliver("issues", three, signed(three)).json().path("changed").asInt()).isZero();
+
+    assertThat(statusOf(defaultLabel)).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(view(defaultLabel).message())
+        .isEqualTo("withdrawn: issue acme/app#1 lost the label Pool:Ready");
+    assertThat(statusOf(configuredLabel)).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(statusOf(otherLabel)).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
+  void aTaskWithdrawnByTheWebhookComesBackWhenImportedAgain() {
+    TaskId task = issueTask(1);
+    String closed = issueClosed(1);
+    deliver("issues", closed, signed(closed));
+    assertThat(statusOf(task)).isEqualTo(TaskStatus.CANCELLED);
+
+    issueTask(1);
+
+    assertThat(statusOf(task)).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
+  void aFormEncodedDeliveryIsA415ThatSaysWhatToSetAndChangesNothing() {
+    TaskId task = issueTask(1);
+    String body = "payload=" + java.net.URLEncoder.encode(issueClosed(1), StandardCharsets.UTF_8);
+    String before = databaseContents();
+
+    RawHttp.Response response =
+        raw()
+            .header("X-GitHub-Event", "issues")
+            .header("X-Hub-Signature-256", signed(body))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .post("/v1/github/webhook", body);
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().path("type").asString())
+        .isEqualTo("https://owp.dev/problems/unsupported-media-type");
+    assertThat(response.json().path("detail").asString())
+        .contains("set the webhook's Content type to application/json");
+    assertThat(databaseContents()).isEqualTo(before);
+    assertThat(statusOf(task)).isEqualTo(TaskStatus.READY);
+  }
+
   @Test
   void otherSignedEventsAreAcknowledged() {
     String ping = "{\"zen\":\"Keep it logically awesome.\"}";
