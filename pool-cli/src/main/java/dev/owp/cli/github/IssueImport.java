@@ -138,14 +138,14 @@ public record IssueImport(
 
   private static TaskSpec task(
       String repo, String fullName, GithubIssue issue, IssueLabels labels) {
-    String title = issue.title().strip();
+    String title = printable(issue.title()).strip();
     if (title.isEmpty()) {
       title = "Issue #" + issue.number();
     }
     if (title.length() > MAX_TITLE) {
       title = title.substring(0, MAX_TITLE - 1) + "…";
     }
-    String body = issue.body();
+    String body = issue.body() == null ? null : printable(issue.body());
     if (body != null && body.length() > TaskSpec.MAX_DESCRIPTION) {
       body = body.substring(0, TaskSpec.MAX_DESCRIPTION - 1) + "…";
     }
@@ -161,6 +161,21 @@ public record IssueImport(
         key(fullName, issue.number()),
         issue.number(),
         issue.url());
+  }
+
+  /**
+   * The text without the control characters a task may not hold (colour codes and the like in a
+   * pasted log): an issue is imported with them left out rather than skipped.
+   */
+  static String printable(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+        kept.append(c);
+      }
+    }
+    return kept.toString();
   }
 
   private static Optional<String> whyWithdrawn(Optional<GithubIssue> issue, String label) {

@@ -117,6 +117,17 @@ class ImportGithubIssuesCommandTest {
   }
 
   @Test
+  void controlCharactersInAnIssueAreLeftOutRatherThanSkippingIt() {
+    github.labelled(repo, LABEL, List.of(open(1, "Crash \\u001b[31min red\\u001b[0m\\u0007")));
+
+    Result result = importIssues("--create-repo");
+
+    result.assertExit(ExitCodes.OK);
+    assertThat(result.out()).contains("created 1").doesNotContain("skipped #1");
+    assertThat(task(1).title()).isEqualTo("Crash [31min red[0m");
+  }
+
+  @Test
   void thereIsNoHiddenCapOf100() {
     List<String> first = new ArrayList<>();
     IntStream.rangeClosed(1, 100).forEach(n -> first.add(open(n, "Issue " + n)));
