@@ -320,7 +320,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     screenshot("paused-while-editing");
 
     selectRepo("");
-    browser.findElement(By.cssSelector("#tasks h2")).click();
+    click(By.cssSelector("#tasks h2"));
     new WebDriverWait(browser, LIVE).until(b -> taskRows().contains(first.value()));
     assertThat(pausedHint()).isNull();
 
@@ -384,10 +384,14 @@ class DashboardBrowserTest extends PooldIntegrationTest {
         .getText();
   }
 
+  /** The task ids listed, read in one go: a live update may replace the rows at any moment. */
+  @SuppressWarnings("unchecked")
   private List<String> taskRows() {
-    return browser.findElements(By.cssSelector("tr[data-task]")).stream()
-        .map(row -> row.getAttribute("data-task"))
-        .toList();
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('tr[data-task]'),"
+                    + " row => row.getAttribute('data-task'))");
   }
 
   private static Path screenshot(String name) throws IOException {
