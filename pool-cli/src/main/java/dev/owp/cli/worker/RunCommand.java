@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     WorkerLoop.HandlerFactory handlers =
         exec == null || exec.isBlank()
-            ? WorkerLoops.leaseBoard(out, env.terminal())
+            ? WorkerLoops.leaseBoard(out, env.terminal(), env.columns())
             : WorkerLoops.executor(
                 api, WorkerLoops.absoluteScript(exec, env.workingDir()), dir, env, out, err);
     out.println("Worker loop started. Server=" + api.server());

@@ -13,9 +13,12 @@ public final class WorkerLoops {
 
   private WorkerLoops() {}
 
-  /** A loop that shows the worker's leases as a table, in place when {@code ansi}. */
-  public static WorkerLoop.HandlerFactory leaseBoard(PrintWriter out, boolean ansi) {
-    return (worker, wake) -> new LeaseBoard(out, ansi);
+  /**
+   * A loop that shows the worker's leases as a table, in place and at most {@code columns} wide
+   * when {@code ansi}.
+   */
+  public static WorkerLoop.HandlerFactory leaseBoard(PrintWriter out, boolean ansi, int columns) {
+    return (worker, wake) -> new LeaseBoard(out, ansi, columns);
   }
 
   /** A loop that runs {@code command} in {@code workdir} for each new lease. */

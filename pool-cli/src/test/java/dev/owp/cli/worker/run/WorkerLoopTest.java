@@ -77,7 +77,7 @@ class WorkerLoopTest {
     int code =
         new WorkerLoop(
                 new FakeApi(new AtomicInteger(Integer.MAX_VALUE), null),
-                WorkerLoops.leaseBoard(new PrintWriter(out), false),
+                WorkerLoops.leaseBoard(new PrintWriter(out), false, 80),
                 new WorkerLoop.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), false),
                 stop,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
@@ -91,7 +91,7 @@ class WorkerLoopTest {
   private WorkerLoop loop(WorkerApi api) {
     return new WorkerLoop(
         api,
-        WorkerLoops.leaseBoard(new PrintWriter(out), false),
+        WorkerLoops.leaseBoard(new PrintWriter(out), false, 80),
         new WorkerLoop.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), true),
         new StopSignal(),
         new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
