@@ -192,4 +192,52 @@ class RunCommandExecTest {
     assertThat(result.err())
         .contains("--workdir " + home.resolve("no-such-dir") + " is not a directory");
   }
+
+  @Test
+  void aMissingScriptIsRefusedBeforeAnyWorkIsTaken(PooldServer poold) {
+    TaskId task = pool.task(repo, "Never started", skill);
+    Scripts.write(home, "agent.sh", "echo https://github.com/o/r/pull/5");
+
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_TOKEN", pool.worker(skill, 1).token())
+            .run("worker", "run", "--exec", "./agnet.sh --fast", "--workdir", workdir.toString());
+
+    result.assertExit(ExitCodes.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "pool worker run: --exec: no such script: ./agnet.sh (looked in "
+                + home
+                + " and "
+                + workdir
+                + ") (see pool worker run --help)\n");
+    assertThat(result.out()).isEmpty();
+    assertThat(pool.view(task).status()).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
+  void aScriptThatIsNotExecutableIsRefused(PooldServer poold) throws IOException {
+    Path script = Files.writeString(home.resolve("plain.sh"), "#!/bin/sh\ntrue\n");
+
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_TOKEN", "t")
+            .run("worker", "run", "--exec", script.toString(), "--once");
+
+    result.assertExit(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--exec: " + script + " is not executable");
+  }
+
+  @Test
+  void aScriptInTheWorkdirIsFoundThere(PooldServer poold) {
+    TaskId task = pool.task(repo, "In the workdir", skill);
+    Scripts.write(workdir, "local.sh", "echo https://github.com/o/r/pull/6");
+
+    Cli.against(poold, home)
+        .set("OWP_TOKEN", pool.worker(skill, 1).token())
+        .run("worker", "run", "--exec", "./local.sh", "--workdir", workdir.toString(), "--once")
+        .assertExit(ExitCodes.OK);
+
+    assertThat(pool.view(task).status()).isEqualTo(TaskStatus.PR_OPENED);
+  }
 }
