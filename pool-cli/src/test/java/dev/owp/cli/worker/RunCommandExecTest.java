@@ -240,4 +240,44 @@ class RunCommandExecTest {
 
     assertThat(pool.view(task).status()).isEqualTo(TaskStatus.PR_OPENED);
   }
+
+  @Test
+  void aCommandTheShellCannotRunGivesItsTasksBackAndStopsTheWorker(PooldServer poold) {
+    List<TaskId> tasks =
+        List.of(
+            pool.task(repo, "first", skill),
+            pool.task(repo, "second", skill),
+            pool.task(repo, "third", skill),
+            pool.task(repo, "fourth", skill));
+
+    // Found through PATH, so not checked before it runs: each run exits 127.
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_TOKEN", pool.worker(skill, 1).token())
+            .run(
+                "worker",
+                "run",
+                "--exec",
+                "no-such-agent-tool -p \"$OWP_TASK_TITLE\"",
+                "--workdir",
+                workdir.toString(),
+                "--heartbeat-every",
+                "1",
+                "--poll-every",
+                "1");
+
+    result.assertExit(ExitCodes.REJECTED);
+    // Three ran and failed; the fourth was never started.
+    assertThat(result.out().split("exited with code 127", -1)).hasSize(4);
+    assertThat(result.out().split("] started: ", -1)).hasSize(4);
+    assertThat(tasks)
+        .allSatisfy(t -> assertThat(pool.view(t).status()).isEqualTo(TaskStatus.READY));
+    assertThat(result.err())
+        .contains(
+            "pool: 3 commands in a row could not be run (exit code 127: command not found): "
+                + "giving their tasks back to the pool and taking no more work\n")
+        .endsWith(
+            "pool: stopped: the command cannot be run (exit code 127: command not found); "
+                + "check --exec no-such-agent-tool -p \"$OWP_TASK_TITLE\"\n");
+  }
 }

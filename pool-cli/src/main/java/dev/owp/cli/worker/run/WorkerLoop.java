@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * meant for scripts, gives up: at once when the server was never reached, else after {@link
  * #ONCE_ATTEMPTS} failures in a row while no command runs. The first stop request (Ctrl-C) drains:
  * no new work, running commands finish and are reported; the second kills them and releases their
- * tasks. {@code once} drains right after the first fetch of work.
+ * tasks. {@code once} drains right after the first fetch of work, and so does a handler that gives
+ * up on its command.
  */
 public final class WorkerLoop {
 
@@ -79,8 +80,8 @@ public final class WorkerLoop {
   /**
    * Runs until drained or stopped.
    *
-   * @return {@link ExitCodes#OK}, or {@link ExitCodes#SERVER_UNREACHABLE} when stopped before the
-   *     server was ever reached
+   * @return {@link ExitCodes#OK}, {@link ExitCodes#SERVER_UNREACHABLE} when stopped before the
+   *     server was ever reached, or {@link ExitCodes#REJECTED} when the handler gave up
    * @throws OwpProblemException when the server refuses the worker's token
    * @throws OwpUnreachableException when {@code once} gives up on the server
    */
@@ -130,7 +131,7 @@ public final class WorkerLoop {
         out.println("Stopped.");
         return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
       }
-      boolean draining = presses == 1 || (settings.once() && workTaken);
+      boolean draining = presses == 1 || (settings.once() && workTaken) || failure() != null;
       if (draining && !wasDraining) {
         wasDraining = true;
         // Tell the server at once, before any report frees room it would fill with new leases.
@@ -141,7 +142,7 @@ public final class WorkerLoop {
         announceDrain();
       }
       if (draining && (handler == null || idle(handler))) {
-        return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
+        return drained();
       }
       long now = System.nanoTime();
       if (now - retryAt >= 0) {
@@ -156,6 +157,20 @@ public final class WorkerLoop {
       long due = Math.min(nextHeartbeat, nextPoll);
       awaitNanos((retryAt - due > 0 ? retryAt : due) - System.nanoTime());
     }
+  }
+
+  private @Nullable String failure() {
+    return handler == null ? null : handler.failure();
+  }
+
+  private int drained() {
+    String failure = failure();
+    if (failure != null) {
+      err.println("pool: stopped: " + failure);
+      err.flush();
+      return ExitCodes.REJECTED;
+    }
+    return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
   }
 
   private static boolean idle(LeaseHandler handler) {
