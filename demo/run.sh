@@ -46,7 +46,9 @@ unset OWP_TOKEN OWP_CONFIG OWP_ENV_FILE
 pool() { "$root/bin/pool" "$@"; }
 
 echo "Starting poold on $server (database and logs in $work)..."
-(cd "$work" && exec java -jar "$root/poold-server/target/poold.jar" \
+# Ctrl-C reaches the whole process group at once; poold ignores it (java keeps an ignored SIGINT
+# ignored) so that it outlives the workers, which give their tasks back to it. cleanup stops it.
+(trap '' INT; cd "$work" && exec java -jar "$root/poold-server/target/poold.jar" \
   --db "$work/pool.db" --host 127.0.0.1 --port "$port" --cycle 2 >"$work/poold.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 120); do

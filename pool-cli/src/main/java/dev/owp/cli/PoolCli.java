@@ -25,16 +25,30 @@ public final class PoolCli {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(
+        launch(out, err, System.getenv(), Path.of("").toAbsolutePath(), onTerminal(), args));
+  }
+
+  /**
+   * Runs one command as a process started in {@code workingDir} with {@code variables} would: an
+   * env file that cannot be read is a usage error, told in one line.
+   */
+  static int launch(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> variables,
+      Path workingDir,
+      boolean terminal,
+      String... args) {
     CliEnvironment environment;
     try {
-      environment =
-          CliEnvironment.load(System.getenv(), Path.of("").toAbsolutePath(), onTerminal());
+      environment = CliEnvironment.load(variables, workingDir, terminal);
     } catch (UncheckedIOException e) {
       err.println("pool: " + e.getMessage());
-      System.exit(ExitCodes.USAGE);
-      return;
+      err.flush();
+      return ExitCodes.USAGE;
     }
-    System.exit(run(out, err, environment, args));
+    return run(out, err, environment, args);
   }
 
   /**

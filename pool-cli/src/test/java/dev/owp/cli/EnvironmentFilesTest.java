@@ -64,4 +64,24 @@ class EnvironmentFilesTest {
     assertThat(code).isEqualTo(ExitCodes.REJECTED);
     assertThat(err.toString()).startsWith("pool: HTTP 401 ");
   }
+
+  @Test
+  void aMissingOwpEnvFileIsAUsageErrorInOneLine() {
+    StringWriter err = new StringWriter();
+
+    int code =
+        PoolCli.launch(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            Map.of("HOME", dir.toString(), "OWP_ENV_FILE", "missing.env"),
+            dir,
+            false,
+            "admin",
+            "state");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .isEqualTo(
+            "pool: OWP_ENV_FILE names " + dir.resolve("missing.env") + ", which does not exist\n");
+  }
 }

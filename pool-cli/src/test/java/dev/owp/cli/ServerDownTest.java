@@ -28,6 +28,18 @@ class ServerDownTest {
   }
 
   @Test
+  void anUnknownHostIsNamedAsSuch() {
+    String nowhere = "http://nonexistent.invalid:8787";
+
+    Result result =
+        Cli.bare(home).set("OWP_ADMIN_TOKEN", "t").run("admin", "state", "--server", nowhere);
+
+    result.assertExit(ExitCodes.SERVER_UNREACHABLE);
+    assertThat(result.err())
+        .isEqualTo("pool: cannot reach " + nowhere + ": unknown host nonexistent.invalid\n");
+  }
+
+  @Test
   void registeringCannotReachTheServerEither() {
     Result result = Cli.bare(home).set("OWP_SERVER", dead).run("worker", "register", "--name", "A");
 

@@ -98,11 +98,21 @@ final class HttpTransport {
       Thread.currentThread().interrupt();
       throw new OwpUnreachableException(server, "interrupted", e);
     } catch (IOException | UnresolvedAddressException e) {
-      throw new OwpUnreachableException(server, why(e), e);
+      throw new OwpUnreachableException(server, why(server, e), e);
     }
   }
 
-  private static String why(Exception e) {
+  /**
+   * A few words on why {@code server} could not be reached. The cause chain is searched for an
+   * unresolved host first: the JDK's client reports one as a {@link ConnectException}, which would
+   * otherwise read as "connection refused".
+   */
+  static String why(URI server, Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+        return "unknown host " + server.getHost();
+      }
+    }
     if (e instanceof HttpConnectTimeoutException) {
       return "connection timed out";
     }
@@ -111,11 +121,6 @@ final class HttpTransport {
     }
     if (e instanceof ConnectException) {
       return "connection refused";
-    }
-    if (e instanceof UnknownHostException
-        || e instanceof UnresolvedAddressException
-        || e.getCause() instanceof UnresolvedAddressException) {
-      return "unknown host";
     }
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }

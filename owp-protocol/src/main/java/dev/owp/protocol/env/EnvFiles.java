@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,8 +50,8 @@ public final class EnvFiles {
     if (explicitFile != null && !explicitFile.isBlank()) {
       Path explicit = workingDir.resolve(explicitFile);
       if (!Files.isRegularFile(explicit)) {
-        throw new UncheckedIOException(
-            new IOException("OWP_ENV_FILE names " + explicit + ", which does not exist"));
+        String message = "OWP_ENV_FILE names " + explicit + ", which does not exist";
+        throw new UncheckedIOException(message, new NoSuchFileException(explicit.toString()));
       }
       files.add(explicit);
     }

@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,29 @@ class HttpTransportTest {
         .startsWith("cannot reach http://")
         .isEqualTo("cannot reach " + server + ": connection refused");
     assertThat(unreachable).hasCauseInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void anUnknownHostIsSaidSoAndNotConnectionRefused() {
+    URI server = URI.create("http://nonexistent.invalid:8787");
+    OwpClient nowhere = OwpClient.builder(server).workerToken("tok").build();
+
+    OwpUnreachableException unreachable =
+        catchThrowableOfType(
+            OwpUnreachableException.class, () -> nowhere.heartbeat(HEARTBEAT_REQUEST));
+
+    assertThat(unreachable)
+        .hasMessage("cannot reach " + server + ": unknown host nonexistent.invalid");
+  }
+
+  @Test
+  void anUnresolvedAddressDeepInTheCausesIsAnUnknownHost() {
+    URI server = URI.create("http://nowhere.invalid");
+    ConnectException refused = new ConnectException();
+    refused.initCause(new IOException(new UnresolvedAddressException()));
+
+    assertThat(HttpTransport.why(server, refused)).isEqualTo("unknown host nowhere.invalid");
+    assertThat(HttpTransport.why(server, new ConnectException())).isEqualTo("connection refused");
   }
 
   @Test

@@ -25,6 +25,9 @@ public record CliEnvironment(
     boolean terminal,
     StopSignal stopSignal) {
 
+  /** The terminal width assumed when {@code COLUMNS} does not tell. */
+  public static final int DEFAULT_COLUMNS = 80;
+
   /** Copies the maps. */
   public CliEnvironment {
     realVariables = Map.copyOf(realVariables);
@@ -59,6 +62,20 @@ public record CliEnvironment(
   /** The user's home directory: {@code HOME}, else the JVM's idea of it. */
   public Path home() {
     return variable("HOME").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home")));
+  }
+
+  /**
+   * The terminal's width in columns: {@code COLUMNS} when it is a positive number, else 80. Shells
+   * keep {@code COLUMNS} up to date but seldom export it; 80 is the width no terminal lacks.
+   */
+  public int columns() {
+    try {
+      int columns = Integer.parseInt(variable("COLUMNS").orElse("").strip());
+      return columns > 0 ? columns : DEFAULT_COLUMNS;
+    } catch (NumberFormatException e) {
+      // Unset or not a number: fall back on the common width.
+      return DEFAULT_COLUMNS;
+    }
   }
 
   /** {@code path} resolved against the working directory. */

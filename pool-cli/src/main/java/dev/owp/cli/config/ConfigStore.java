@@ -5,8 +5,11 @@ import dev.owp.cli.common.UsageException;
 import dev.owp.protocol.json.OwpJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -86,14 +89,29 @@ public final class ConfigStore {
     }
   }
 
+  /**
+   * Makes sure {@link #save} can write where the file goes: creates its folder (mode 0700) when
+   * missing, and checks that the folder is writable. Called before anything is asked of the server
+   * that the saved file would have to keep, such as a new worker's token.
+   *
+   * @throws UsageException when the folder cannot be created or is not writable
+   */
+  public void prepare() {
+    try {
+      createFolder();
+    } catch (IOException e) {
+      throw new UsageException("cannot write the configuration " + file + ": " + reason(e), e);
+    }
+    if (!Files.isWritable(file.getParent())) {
+      throw new UsageException(
+          "cannot write the configuration " + file + ": " + file.getParent() + " is not writable");
+    }
+  }
+
   /** Replaces the saved configuration, atomically, readable only by the owner. */
   public void save(WorkerConfig config) {
     try {
-      Path dir = file.getParent();
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir);
-        restrict(dir, OWNER_DIR);
-      }
+      Path dir = createFolder();
       Path temp = Files.createTempFile(dir, ".config-", ".tmp", ownerOnly());
       try {
         Files.writeString(temp, JSON.writeValueAsString(config) + "\n", StandardCharsets.UTF_8);
@@ -103,8 +121,31 @@ public final class ConfigStore {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UsageException("cannot write the configuration " + file + ": " + e, e);
+      throw new UsageException("cannot write the configuration " + file + ": " + reason(e), e);
     }
+  }
+
+  private Path createFolder() throws IOException {
+    Path dir = file.getParent();
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      restrict(dir, OWNER_DIR);
+    }
+    return dir;
+  }
+
+  /** An I/O failure in words, e.g. {@code /proc/nope: no such file or directory}. */
+  private static String reason(IOException e) {
+    if (!(e instanceof FileSystemException failure)) {
+      return String.valueOf(e.getMessage());
+    }
+    String why =
+        e instanceof NoSuchFileException
+            ? "no such file or directory"
+            : e instanceof AccessDeniedException
+                ? "permission denied"
+                : String.valueOf(failure.getReason());
+    return failure.getFile() == null ? why : failure.getFile() + ": " + why;
   }
 
   private static boolean posix() {

@@ -1,6 +1,8 @@
 package dev.owp.cli.worker;
 
+import dev.owp.cli.common.ExitCodes;
 import dev.owp.cli.common.Inputs;
+import dev.owp.cli.common.UsageException;
 import dev.owp.cli.config.ConfigStore;
 import dev.owp.cli.config.WorkerConfig;
 import dev.owp.cli.connect.ServerOptions;
@@ -86,15 +88,36 @@ final class RegisterCommand implements Callable<Integer> {
                     capacity,
                     maxConcurrent));
     URI url = server.server();
+    ConfigStore store = server.configStore();
+    if (save) {
+      // Before registering: a worker whose token cannot be saved would be left behind.
+      store.prepare();
+    }
     RegisteredWorker worker = OwpClient.builder(url).build().register(registration);
     PrintWriter out = command.commandLine().getOut();
     out.println("Registered worker_id=" + worker.workerId());
     out.println("Token: " + worker.token());
+    out.flush();
     if (save) {
-      ConfigStore store = server.configStore();
-      store.save(new WorkerConfig(url.toString(), worker.workerId().value(), worker.token()));
+      try {
+        store.save(new WorkerConfig(url.toString(), worker.workerId().value(), worker.token()));
+      } catch (UsageException e) {
+        notSaved(command.commandLine().getErr(), worker, e);
+        return ExitCodes.REJECTED;
+      }
       out.println("Saved config to " + store.file());
     }
-    return 0;
+    return ExitCodes.OK;
+  }
+
+  /** The worker exists on the server all the same: its token must not be lost. */
+  private static void notSaved(PrintWriter err, RegisteredWorker worker, UsageException e) {
+    err.println("pool: " + e.getMessage());
+    err.println(
+        "pool: worker "
+            + worker.workerId()
+            + " is registered all the same; keep its token, e.g. as OWP_TOKEN="
+            + worker.token());
+    err.flush();
   }
 }

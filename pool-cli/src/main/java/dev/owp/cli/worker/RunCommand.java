@@ -62,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "CMD",
       description =
           "Command to run per lease, e.g. ./my-agent.sh (a ./ or ../ script is found from the "
-              + "current directory).")
+              + "current directory, else the --workdir; a script given as a path must exist and "
+              + "be executable).")
   @Nullable String exec;
 
   @Option(
@@ -88,12 +89,13 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           command.commandLine(), "--workdir " + dir + " is not a directory");
     }
+    checkScript(command, env, dir);
     WorkerApi api = WorkerApi.of(token.connect(server));
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     WorkerLoop.HandlerFactory handlers =
         exec == null || exec.isBlank()
-            ? WorkerLoops.leaseBoard(out, env.terminal())
+            ? WorkerLoops.leaseBoard(out, env.terminal(), env.columns())
             : WorkerLoops.executor(
                 api, WorkerLoops.absoluteScript(exec, env.workingDir()), dir, env, out, err);
     out.println("Worker loop started. Server=" + api.server());
@@ -101,6 +103,19 @@ final class RunCommand implements Callable<Integer> {
     try (SigintTrap trap = SigintTrap.install(env.stopSignal())) {
       return new WorkerLoop(api, handlers, settings, env.stopSignal(), Backoff.standard(), out, err)
           .run();
+    }
+  }
+
+  /**
+   * Refuses a script that is missing or not executable before any work is taken: otherwise each
+   * task leased would run it, fail with exit code 127 or 126, and be blocked.
+   */
+  private void checkScript(CommandSpec command, CliEnvironment env, Path dir) {
+    if (exec != null && !exec.isBlank()) {
+      String problem = WorkerLoops.scriptProblem(exec, env.workingDir(), dir, env.home());
+      if (problem != null) {
+        throw new ParameterException(command.commandLine(), "--exec: " + problem);
+      }
     }
   }
 }

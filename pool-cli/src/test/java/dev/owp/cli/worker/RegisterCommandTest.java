@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +146,46 @@ class RegisterCommandTest {
 
     result.assertExit(ExitCodes.USAGE);
     assertThat(result.err()).startsWith("pool: cannot read the configuration " + config);
+  }
+
+  @Test
+  void aConfigThatCannotBeWrittenIsRefusedBeforeRegistering(PooldServer poold) {
+    Result result =
+        Cli.against(poold, home)
+            .run("worker", "register", "--name", "Q", "--config", "/proc/nope/x.json");
+
+    result.assertExit(ExitCodes.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "pool: cannot write the configuration /proc/nope/x.json: "
+                + "/proc/nope: no such file or directory\n");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void aConfigThatFailsToSaveAfterRegisteringStillShowsTheToken(PooldServer poold)
+      throws IOException {
+    // Its folder is writable, but no file system takes a name that long.
+    Path config = home.resolve("x".repeat(300) + ".json");
+
+    Result result =
+        Cli.against(poold, home)
+            .run("worker", "register", "--name", "Q", "--config", config.toString());
+
+    result.assertExit(ExitCodes.REJECTED);
+    Matcher registered =
+        Pattern.compile("Registered worker_id=(w_[0-9a-f]{16})\nToken: (\\S+)\n")
+            .matcher(result.out());
+    assertThat(registered.find()).as(result.out()).isTrue();
+    assertThat(result.err())
+        .startsWith("pool: cannot write the configuration " + config + ": ")
+        .endsWith(
+            "pool: worker "
+                + registered.group(1)
+                + " is registered all the same; keep its token, e.g. as OWP_TOKEN="
+                + registered.group(2)
+                + "\n");
+    assertThat(poold.worker(registered.group(2)).me().name()).isEqualTo("Q");
   }
 
   private static String permissions(Path path) throws IOException {

@@ -192,4 +192,92 @@ class RunCommandExecTest {
     assertThat(result.err())
         .contains("--workdir " + home.resolve("no-such-dir") + " is not a directory");
   }
+
+  @Test
+  void aMissingScriptIsRefusedBeforeAnyWorkIsTaken(PooldServer poold) {
+    TaskId task = pool.task(repo, "Never started", skill);
+    Scripts.write(home, "agent.sh", "echo https://github.com/o/r/pull/5");
+
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_TOKEN", pool.worker(skill, 1).token())
+            .run("worker", "run", "--exec", "./agnet.sh --fast", "--workdir", workdir.toString());
+
+    result.assertExit(ExitCodes.USAGE);
+    assertThat(result.err())
+        .isEqualTo(
+            "pool worker run: --exec: no such script: ./agnet.sh (looked in "
+                + home
+                + " and "
+                + workdir
+                + ") (see pool worker run --help)\n");
+    assertThat(result.out()).isEmpty();
+    assertThat(pool.view(task).status()).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
+  void aScriptThatIsNotExecutableIsRefused(PooldServer poold) throws IOException {
+    Path script = Files.writeString(home.resolve("plain.sh"), "#!/bin/sh\ntrue\n");
+
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_TOKEN", "t")
+            .run("worker", "run", "--exec", script.toString(), "--once");
+
+    result.assertExit(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--exec: " + script + " is not executable");
+  }
+
+  @Test
+  void aScriptInTheWorkdirIsFoundThere(PooldServer poold) {
+    TaskId task = pool.task(repo, "In the workdir", skill);
+    Scripts.write(workdir, "local.sh", "echo https://github.com/o/r/pull/6");
+
+    Cli.against(poold, home)
+        .set("OWP_TOKEN", pool.worker(skill, 1).token())
+        .run("worker", "run", "--exec", "./local.sh", "--workdir", workdir.toString(), "--once")
+        .assertExit(ExitCodes.OK);
+
+    assertThat(pool.view(task).status()).isEqualTo(TaskStatus.PR_OPENED);
+  }
+
+  @Test
+  void aCommandTheShellCannotRunGivesItsTasksBackAndStopsTheWorker(PooldServer poold) {
+    List<TaskId> tasks =
+        List.of(
+            pool.task(repo, "first", skill),
+            pool.task(repo, "second", skill),
+            pool.task(repo, "third", skill),
+            pool.task(repo, "fourth", skill));
+
+    // Found through PATH, so not checked before it runs: each run exits 127.
+    Result result =
+        Cli.against(poold, home)
+            .set("OWP_TOKEN", pool.worker(skill, 1).token())
+            .run(
+                "worker",
+                "run",
+                "--exec",
+                "no-such-agent-tool -p \"$OWP_TASK_TITLE\"",
+                "--workdir",
+                workdir.toString(),
+                "--heartbeat-every",
+                "1",
+                "--poll-every",
+                "1");
+
+    result.assertExit(ExitCodes.REJECTED);
+    // Three ran and failed; the fourth was never started.
+    assertThat(result.out().split("exited with code 127", -1)).hasSize(4);
+    assertThat(result.out().split("] started: ", -1)).hasSize(4);
+    assertThat(tasks)
+        .allSatisfy(t -> assertThat(pool.view(t).status()).isEqualTo(TaskStatus.READY));
+    assertThat(result.err())
+        .contains(
+            "pool: 3 commands in a row could not be run (exit code 127: command not found): "
+                + "giving their tasks back to the pool and taking no more work\n")
+        .endsWith(
+            "pool: stopped: the command cannot be run (exit code 127: command not found); "
+                + "check --exec no-such-agent-tool -p \"$OWP_TASK_TITLE\"\n");
+  }
 }

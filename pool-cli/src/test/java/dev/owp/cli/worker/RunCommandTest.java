@@ -90,4 +90,15 @@ class RunCommandTest {
         .contains("pool: cannot reach " + dead + ": connection refused; retrying in 1s\n")
         .contains("pool: cannot reach " + dead + ": connection refused; retrying in 2s\n");
   }
+
+  @Test
+  void onceGivesUpAtOnceWhenTheServerCannotBeReached() {
+    String dead = "http://127.0.0.1:" + PooldServer.freePort();
+
+    Result result =
+        Cli.bare(home).set("OWP_TOKEN", "t").run("worker", "run", "--once", "--server", dead);
+
+    result.assertExit(ExitCodes.SERVER_UNREACHABLE);
+    assertThat(result.err()).isEqualTo("pool: cannot reach " + dead + ": connection refused\n");
+  }
 }

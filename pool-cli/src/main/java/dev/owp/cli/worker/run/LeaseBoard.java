@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shows the worker's leases as a table. On a terminal the table is redrawn in place (ANSI cursor
- * movement); otherwise, e.g. in a log file, it is printed again only when the set of tasks or their
+ * movement), each line cut to the terminal's width: a line that wrapped would take two rows, and
+ * moving up by the number of lines would leave pieces of the old table behind. Elsewhere, e.g. in a
+ * log file, lines are kept whole and the table is printed again only when the set of tasks or their
  * statuses change, since lease expiries move with every heartbeat.
  */
 final class LeaseBoard implements LeaseHandler {
@@ -19,12 +21,18 @@ final class LeaseBoard implements LeaseHandler {
 
   private final PrintWriter out;
   private final boolean ansi;
+  private final int columns;
   private int linesOnScreen;
   private @Nullable String lastShown;
 
-  LeaseBoard(PrintWriter out, boolean ansi) {
+  /**
+   * @param ansi true on a terminal: redraw in place
+   * @param columns the terminal's width, which no line on it exceeds
+   */
+  LeaseBoard(PrintWriter out, boolean ansi, int columns) {
     this.out = out;
     this.ansi = ansi;
+    this.columns = columns;
   }
 
   @Override
@@ -35,7 +43,7 @@ final class LeaseBoard implements LeaseHandler {
         // Up to the first line of the previous table, then erase everything below.
         out.print("\033[" + linesOnScreen + "F\033[J");
       }
-      lines.forEach(out::println);
+      lines.forEach(line -> out.println(Table.cut(line, columns)));
       linesOnScreen = lines.size();
     } else {
       String shown = signature(work);

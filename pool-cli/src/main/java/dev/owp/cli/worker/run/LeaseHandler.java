@@ -1,6 +1,7 @@
 package dev.owp.cli.worker.run;
 
 import dev.owp.protocol.lease.WorkList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a worker loop does with the worker's leases: show them, or run a command per lease. The loop
@@ -30,6 +31,15 @@ interface LeaseHandler {
 
   /** Kills running commands without reporting: the worker lost its tasks anyway. */
   void abandon();
+
+  /**
+   * Why the handler takes no more work, or null while it does. Once not null, the loop drains
+   * (running commands finish and are reported) and exits with {@link
+   * dev.owp.cli.common.ExitCodes#REJECTED}.
+   */
+  default @Nullable String failure() {
+    return null;
+  }
 
   /** Something else was printed to the terminal, so output drawn in place must start anew. */
   default void printedElsewhere() {}

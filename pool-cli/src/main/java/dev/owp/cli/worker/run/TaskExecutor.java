@@ -20,6 +20,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --exec}: runs the command once per new lease, up to the worker's concurrency, and turns
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
 final class TaskExecutor implements LeaseHandler {
 
   private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+  private static final Reason CANNOT_RUN =
+      Reason.of("the worker's command could not be run (exit code 126 or 127)");
 
   private final WorkerApi api;
   private final CommandLauncher launcher;
@@ -41,6 +44,7 @@ final class TaskExecutor implements LeaseHandler {
   private final Set<LeaseId> started = new HashSet<>();
   private final Queue<TaskProcess> exited = new ConcurrentLinkedQueue<>();
   private final PendingReports reports;
+  private final ShellFailures shellFailures = new ShellFailures();
 
   TaskExecutor(
       WorkerApi api,
@@ -61,6 +65,10 @@ final class TaskExecutor implements LeaseHandler {
   @Override
   public void handle(WorkList work, boolean takeNewWork) {
     stopLost(work.leases().stream().map(LeaseView::leaseId).collect(Collectors.toSet()));
+    if (shellFailures.gaveUp()) {
+      giveBackUnstarted(work);
+      return;
+    }
     for (LeaseView lease : work.leases()) {
       if (!takeNewWork || running.size() >= maxConcurrent) {
         return;
@@ -69,6 +77,15 @@ final class TaskExecutor implements LeaseHandler {
           lease.status() == TaskStatus.LEASED || lease.status() == TaskStatus.IN_PROGRESS;
       if (active && !started.contains(lease.leaseId()) && !running.containsKey(lease.taskId())) {
         start(lease);
+      }
+    }
+  }
+
+  /** Leases granted before the worker paused, which its command could not run either. */
+  private void giveBackUnstarted(WorkList work) {
+    for (LeaseView lease : work.leases()) {
+      if (lease.status() == TaskStatus.LEASED && started.add(lease.leaseId())) {
+        reports.addRelease(lease.taskId(), CANNOT_RUN);
       }
     }
   }
@@ -129,19 +146,56 @@ final class TaskExecutor implements LeaseHandler {
 
   @Override
   public void flush() {
+    boolean gaveUpBefore = shellFailures.gaveUp();
     for (TaskProcess task = exited.poll(); task != null; task = exited.poll()) {
       TaskId id = task.lease().taskId();
       if (running.get(id) == task) {
         running.remove(id);
       }
       if (!task.discarded()) {
-        TaskOutcome outcome = task.outcome();
-        out.println("[" + id + "] exited with code " + outcome.exitCode());
-        reports.add(id, outcome.report());
+        settle(task.outcome());
       }
     }
     out.flush();
+    if (!gaveUpBefore && shellFailures.gaveUp()) {
+      err.println(
+          "pool: "
+              + ShellFailures.LIMIT
+              + " commands in a row could not be run ("
+              + shellFailures.lastFailure()
+              + "): giving their tasks back to the pool and taking no more work");
+      err.flush();
+      // Deliver after the loop's next heartbeat says the worker pauses: the server fills the room
+      // a report frees with new leases, for a worker that would run nothing.
+      wake.run();
+      return;
+    }
     reports.deliver();
+  }
+
+  /**
+   * Reports how a command ended. When it makes {@link ShellFailures#LIMIT} commands in a row that
+   * the shell could not run, their tasks (blocked by then, but still the worker's to release) go
+   * back to the pool, for a worker whose command works.
+   */
+  private void settle(TaskOutcome outcome) {
+    TaskId id = outcome.lease().taskId();
+    out.println("[" + id + "] exited with code " + outcome.exitCode());
+    List<TaskId> giveBack = shellFailures.note(outcome);
+    if (!giveBack.contains(id)) {
+      reports.add(id, outcome.report());
+    }
+    giveBack.forEach(task -> reports.addRelease(task, CANNOT_RUN));
+  }
+
+  @Override
+  public @Nullable String failure() {
+    return shellFailures.gaveUp()
+        ? "the command cannot be run ("
+            + shellFailures.lastFailure()
+            + "); check --exec "
+            + launcher.command()
+        : null;
   }
 
   @Override

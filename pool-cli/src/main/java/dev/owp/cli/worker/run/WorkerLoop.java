@@ -21,11 +21,17 @@ import org.jspecify.annotations.Nullable;
  * granted some, and hands it to a {@link LeaseHandler}.
  *
  * <p>A server that cannot be reached never ends the loop: it says so, waits with exponential
- * back-off and carries on (the original died on the first failed heartbeat). The first stop request
- * (Ctrl-C) drains: no new work, running commands finish and are reported; the second kills them and
- * releases their tasks. {@code once} drains right after the first fetch of work.
+ * back-off and carries on (the original died on the first failed heartbeat). Only {@code once},
+ * meant for scripts, gives up: at once when the server was never reached, else after {@link
+ * #ONCE_ATTEMPTS} failures in a row while no command runs. The first stop request (Ctrl-C) drains:
+ * no new work, running commands finish and are reported; the second kills them and releases their
+ * tasks. {@code once} drains right after the first fetch of work, and so does a handler that gives
+ * up on its command.
  */
 public final class WorkerLoop {
+
+  /** With {@code once}, how many failed attempts in a row end the loop once the server answered. */
+  static final int ONCE_ATTEMPTS = 5;
 
   /** How the loop paces itself. */
   public record Settings(Duration heartbeatEvery, Duration pollEvery, boolean once) {}
@@ -51,6 +57,7 @@ public final class WorkerLoop {
   private long nextHeartbeat;
   private long nextPoll;
   private long retryAt;
+  private int failuresInARow;
 
   /** A loop over {@code api}; nothing happens until {@link #run}. */
   public WorkerLoop(
@@ -73,9 +80,10 @@ public final class WorkerLoop {
   /**
    * Runs until drained or stopped.
    *
-   * @return {@link ExitCodes#OK}, or {@link ExitCodes#SERVER_UNREACHABLE} when stopped before the
-   *     server was ever reached
+   * @return {@link ExitCodes#OK}, {@link ExitCodes#SERVER_UNREACHABLE} when stopped before the
+   *     server was ever reached, or {@link ExitCodes#REJECTED} when the handler gave up
    * @throws OwpProblemException when the server refuses the worker's token
+   * @throws OwpUnreachableException when {@code once} gives up on the server
    */
   public int run() throws Exception {
     try (AutoCloseable listener = stop.onPress(this::wake)) {
@@ -123,7 +131,7 @@ public final class WorkerLoop {
         out.println("Stopped.");
         return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
       }
-      boolean draining = presses == 1 || (settings.once() && workTaken);
+      boolean draining = presses == 1 || (settings.once() && workTaken) || failure() != null;
       if (draining && !wasDraining) {
         wasDraining = true;
         // Tell the server at once, before any report frees room it would fill with new leases.
@@ -134,7 +142,7 @@ public final class WorkerLoop {
         announceDrain();
       }
       if (draining && (handler == null || idle(handler))) {
-        return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
+        return drained();
       }
       long now = System.nanoTime();
       if (now - retryAt >= 0) {
@@ -149,6 +157,20 @@ public final class WorkerLoop {
       long due = Math.min(nextHeartbeat, nextPoll);
       awaitNanos((retryAt - due > 0 ? retryAt : due) - System.nanoTime());
     }
+  }
+
+  private @Nullable String failure() {
+    return handler == null ? null : handler.failure();
+  }
+
+  private int drained() {
+    String failure = failure();
+    if (failure != null) {
+      err.println("pool: stopped: " + failure);
+      err.flush();
+      return ExitCodes.REJECTED;
+    }
+    return reached ? ExitCodes.OK : ExitCodes.SERVER_UNREACHABLE;
   }
 
   private static boolean idle(LeaseHandler handler) {
@@ -172,6 +194,10 @@ public final class WorkerLoop {
       }
       reachedAgain();
     } catch (OwpUnreachableException e) {
+      failuresInARow++;
+      if (givesUp()) {
+        throw e;
+      }
       retryLater(now, e.getMessage());
     } catch (OwpProblemException e) {
       if (e.type().filter(t -> t == ProblemType.UNAUTHENTICATED).isPresent()) {
@@ -179,6 +205,17 @@ public final class WorkerLoop {
       }
       retryLater(now, e.getMessage());
     }
+  }
+
+  /**
+   * True when {@code once} should stop retrying: a script is better told at once that the server is
+   * down. A running command is never abandoned for it, though: its lease outlives a short outage.
+   */
+  private boolean givesUp() {
+    if (!settings.once() || (handler != null && handler.running() > 0)) {
+      return false;
+    }
+    return !reached || failuresInARow >= ONCE_ATTEMPTS;
   }
 
   private LeaseHandler handler() {
@@ -223,6 +260,7 @@ public final class WorkerLoop {
   }
 
   private void reachedAgain() {
+    failuresInARow = 0;
     if (!backoff.isReset()) {
       backoff.reset();
       err.println("pool: reached " + api.server() + " again");

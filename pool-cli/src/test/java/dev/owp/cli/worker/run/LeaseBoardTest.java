@@ -22,7 +22,7 @@ class LeaseBoardTest {
 
   @Test
   void onATerminalTheTableIsRedrawnInPlace() {
-    LeaseBoard board = new LeaseBoard(new PrintWriter(out), true);
+    LeaseBoard board = new LeaseBoard(new PrintWriter(out), true, 200);
 
     board.handle(work(lease("t_0000000000000001", TaskStatus.LEASED)), true);
     int firstTable = out.toString().length();
@@ -35,8 +35,30 @@ class LeaseBoardTest {
   }
 
   @Test
+  void onATerminalEachLineIsCutToItsWidthSoThatOneLineIsOneRow() {
+    LeaseBoard board = new LeaseBoard(new PrintWriter(out), true, 80);
+
+    board.handle(work(lease("t_0000000000000001", TaskStatus.LEASED)), true);
+    board.handle(work(lease("t_0000000000000001", TaskStatus.IN_PROGRESS)), true);
+
+    List<String> rows = List.of(out.toString().replace("\033[3F\033[J", "").split("\n"));
+    assertThat(rows).hasSize(6).allSatisfy(row -> assertThat(row.length()).isLessThanOrEqualTo(80));
+    assertThat(rows.get(2)).startsWith("t_0000000000000001  leased").endsWith("…");
+  }
+
+  @Test
+  void elsewhereLinesAreKeptWhole() {
+    LeaseBoard board = new LeaseBoard(new PrintWriter(out), false, 80);
+
+    board.handle(work(lease("t_0000000000000001", TaskStatus.LEASED)), true);
+
+    assertThat(out.toString()).contains("Docs: Add quickstart to README");
+    assertThat(out.toString().split("\n")[2]).hasSizeGreaterThan(80);
+  }
+
+  @Test
   void elsewhereTheTableIsPrintedOnlyWhenTheTasksChange() {
-    LeaseBoard board = new LeaseBoard(new PrintWriter(out), false);
+    LeaseBoard board = new LeaseBoard(new PrintWriter(out), false, 80);
 
     board.handle(work(), true);
     board.handle(work(), true);

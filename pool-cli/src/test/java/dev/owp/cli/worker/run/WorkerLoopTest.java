@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /** The worker loop's retries, against a server that fails on purpose. */
@@ -42,15 +43,17 @@ class WorkerLoopTest {
 
   @Test
   void anUnreachableServerIsRetriedWithGrowingDelaysAndTheLoopCarriesOn() throws Exception {
-    AtomicInteger failures = new AtomicInteger(3);
+    StopSignal stop = new StopSignal();
+    FakeApi api = new FakeApi(call -> call < 3, null);
+    api.onWork = stop::press;
 
-    int code = loop(new FakeApi(failures, null)).run();
+    int code = loop(api, false, stop).run();
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(err.toString())
         .contains("pool: cannot reach http://fake:1: connection refused; retrying in 10ms\n")
         .contains("retrying in 20ms\n", "retrying in 40ms\n")
-        .endsWith("pool: reached http://fake:1 again\n");
+        .contains("pool: reached http://fake:1 again\n");
     assertThat(out.toString()).contains("Worker w_fake (Fake): skills python; up to 2 tasks");
     assertThat(heartbeats).first().extracting(Heartbeat::status).isEqualTo(WorkerStatus.IDLE);
   }
@@ -64,7 +67,7 @@ class WorkerLoopTest {
             401,
             "Invalid worker token");
 
-    assertThatThrownBy(() -> loop(new FakeApi(new AtomicInteger(), refused)).run())
+    assertThatThrownBy(() -> loop(new FakeApi(call -> false, refused)).run())
         .isInstanceOf(OwpProblemException.class)
         .hasMessage("HTTP 401 Invalid worker token");
   }
@@ -76,8 +79,8 @@ class WorkerLoopTest {
 
     int code =
         new WorkerLoop(
-                new FakeApi(new AtomicInteger(Integer.MAX_VALUE), null),
-                WorkerLoops.leaseBoard(new PrintWriter(out), false),
+                new FakeApi(call -> true, null),
+                WorkerLoops.leaseBoard(new PrintWriter(out), false, 80),
                 new WorkerLoop.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), false),
                 stop,
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
@@ -88,24 +91,54 @@ class WorkerLoopTest {
     assertThat(code).isEqualTo(ExitCodes.SERVER_UNREACHABLE);
   }
 
+  @Test
+  void onceGivesUpAtOnceWhenTheServerWasNeverReached() {
+    FakeApi api = new FakeApi(call -> true, null);
+
+    assertThatThrownBy(() -> loop(api).run())
+        .isInstanceOf(OwpUnreachableException.class)
+        .hasMessage("cannot reach http://fake:1: connection refused");
+    assertThat(api.calls).hasValue(1);
+    assertThat(err.toString()).doesNotContain("retrying");
+  }
+
+  @Test
+  void onceGivesUpAfterABoundedNumberOfRetriesOnceTheServerWasReached() {
+    // The worker is known (call 0), then every heartbeat fails.
+    FakeApi api = new FakeApi(call -> call > 0, null);
+
+    assertThatThrownBy(() -> loop(api).run()).isInstanceOf(OwpUnreachableException.class);
+    assertThat(api.calls).hasValue(1 + WorkerLoop.ONCE_ATTEMPTS);
+    assertThat(err.toString()).contains("retrying in 10ms\n", "retrying in 40ms\n");
+  }
+
   private WorkerLoop loop(WorkerApi api) {
+    return loop(api, true, new StopSignal());
+  }
+
+  private WorkerLoop loop(WorkerApi api, boolean once, StopSignal stop) {
     return new WorkerLoop(
         api,
-        WorkerLoops.leaseBoard(new PrintWriter(out), false),
-        new WorkerLoop.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), true),
-        new StopSignal(),
+        WorkerLoops.leaseBoard(new PrintWriter(out), false, 80),
+        new WorkerLoop.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), once),
+        stop,
         new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
         new PrintWriter(out, true),
         new PrintWriter(err, true));
   }
 
-  /** Fails {@code failures} times with "connection refused", or always with {@code refusal}. */
+  /**
+   * Fails the calls {@code fails} picks (by number, from 0) with "connection refused", or all with
+   * {@code refusal}.
+   */
   private final class FakeApi implements WorkerApi {
-    private final AtomicInteger failures;
+    private final IntPredicate fails;
     private final Problem refusal;
+    private final AtomicInteger calls = new AtomicInteger();
+    private Runnable onWork = () -> {};
 
-    FakeApi(AtomicInteger failures, Problem refusal) {
-      this.failures = failures;
+    FakeApi(IntPredicate fails, Problem refusal) {
+      this.fails = fails;
       this.refusal = refusal;
     }
 
@@ -113,7 +146,7 @@ class WorkerLoopTest {
       if (refusal != null) {
         throw new OwpProblemException(refusal);
       }
-      if (failures.getAndDecrement() > 0) {
+      if (fails.test(calls.getAndIncrement())) {
         throw new OwpUnreachableException(SERVER, "connection refused", new ConnectException());
       }
     }
@@ -154,6 +187,7 @@ class WorkerLoopTest {
     @Override
     public WorkList work() {
       maybeFail();
+      onWork.run();
       return new WorkList(WORKER, List.of());
     }
 

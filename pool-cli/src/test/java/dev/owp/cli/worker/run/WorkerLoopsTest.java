@@ -26,6 +26,35 @@ class WorkerLoopsTest {
   }
 
   @Test
+  void aScriptGivenAsAPathMustExistAndBeExecutable() throws IOException {
+    Path workdir = Files.createDirectory(cwd.resolve("work"));
+    Path agent = Files.writeString(cwd.resolve("agent.sh"), "true");
+    agent.toFile().setExecutable(true);
+    Files.writeString(workdir.resolve("plain.sh"), "true");
+
+    assertThat(WorkerLoops.scriptProblem("./agent.sh --fast", cwd, workdir, cwd)).isNull();
+    assertThat(WorkerLoops.scriptProblem(agent + " --fast", cwd, workdir, cwd)).isNull();
+    assertThat(WorkerLoops.scriptProblem("~/agent.sh", cwd, workdir, cwd)).isNull();
+    assertThat(WorkerLoops.scriptProblem("../agent.sh", workdir, workdir, cwd)).isNull();
+    assertThat(WorkerLoops.scriptProblem("./agnet.sh", cwd, workdir, cwd))
+        .isEqualTo("no such script: ./agnet.sh (looked in " + cwd + " and " + workdir + ")");
+    assertThat(WorkerLoops.scriptProblem("/nowhere/agent.sh", cwd, workdir, cwd))
+        .isEqualTo("no such script: /nowhere/agent.sh");
+    assertThat(WorkerLoops.scriptProblem("bin/agent.sh", cwd, cwd, cwd))
+        .isEqualTo("no such script: bin/agent.sh");
+    assertThat(WorkerLoops.scriptProblem("./plain.sh", cwd, workdir, cwd))
+        .isEqualTo(workdir.resolve("plain.sh") + " is not executable (chmod +x it)");
+  }
+
+  @Test
+  void aCommandFoundThroughPathOrExpandedByTheShellIsNotChecked() {
+    assertThat(WorkerLoops.scriptProblem("claude -p \"$OWP_TASK_TITLE\"", cwd, cwd, cwd)).isNull();
+    assertThat(WorkerLoops.scriptProblem("$HOME/bin/agent.sh", cwd, cwd, cwd)).isNull();
+    assertThat(WorkerLoops.scriptProblem("'./my agent.sh'", cwd, cwd, cwd)).isNull();
+    assertThat(WorkerLoops.scriptProblem("MODEL=a/b ./agent.sh", cwd, cwd, cwd)).isNull();
+  }
+
+  @Test
   void theCommandRunsInASessionOfItsOwnWhereSetsidExists() throws IOException {
     Path bin = Files.createDirectory(cwd.resolve("bin"));
     Path setsid = Files.writeString(bin.resolve("setsid"), "");
