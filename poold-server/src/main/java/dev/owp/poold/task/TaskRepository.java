@@ -197,10 +197,21 @@ public class TaskRepository {
   }
 
   void insert(TaskId id, TaskSpec spec, Instant now) {
-    jdbc.sql(INSERT)
+    withDefinition(jdbc.sql(INSERT), spec)
         .param("taskId", id.value())
         .param("repo", spec.repo())
         .param("key", spec.key())
+        .param("now", EpochMillis.of(now))
+        .update();
+  }
+
+  /**
+   * Binds the definition {@code spec} gives a task, under the names INSERT, REDEFINE and
+   * REOPEN_IF_WITHDRAWN use for it.
+   */
+  private static JdbcClient.StatementSpec withDefinition(
+      JdbcClient.StatementSpec statement, TaskSpec spec) {
+    return statement
         .param("title", spec.title())
         .param("description", spec.description())
         .param("estimatePoints", spec.estimatePoints())
@@ -208,10 +219,8 @@ public class TaskRepository {
         .param("requiredSkills", JsonColumns.write(spec.requiredSkills()))
         .param("area", spec.area())
         .param("tier", spec.tier())
-        .param("now", EpochMillis.of(now))
         .param("issueNumber", spec.issueNumber(), Types.INTEGER)
-        .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
-        .update();
+        .param("issueUrl", spec.issueUrl(), Types.VARCHAR);
   }
 
   /** The task with this id. */
@@ -234,18 +243,9 @@ public class TaskRepository {
   }
 
   boolean redefine(TaskRecord task, TaskSpec spec, Instant now) {
-    return jdbc.sql(REDEFINE)
+    return withDefinition(jdbc.sql(REDEFINE), spec)
             .param("taskId", task.id().value())
             .param("version", task.version())
-            .param("title", spec.title())
-            .param("description", spec.description())
-            .param("priority", spec.priority())
-            .param("estimatePoints", spec.estimatePoints())
-            .param("requiredSkills", JsonColumns.write(spec.requiredSkills()))
-            .param("area", spec.area())
-            .param("tier", spec.tier())
-            .param("issueNumber", spec.issueNumber(), Types.INTEGER)
-            .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
             .param("now", EpochMillis.of(now))
             .update()
         == 1;
@@ -330,19 +330,10 @@ public class TaskRepository {
 
   /** Puts a withdrawn task back in the pool with the definition {@code spec}. */
   boolean reopenIfWithdrawn(TaskRecord task, TaskSpec spec, String message, Instant now) {
-    return jdbc.sql(REOPEN_IF_WITHDRAWN)
+    return withDefinition(jdbc.sql(REOPEN_IF_WITHDRAWN), spec)
             .param("taskId", task.id().value())
             .param("version", task.version())
             .param("message", message)
-            .param("title", spec.title())
-            .param("description", spec.description())
-            .param("priority", spec.priority())
-            .param("estimatePoints", spec.estimatePoints())
-            .param("requiredSkills", JsonColumns.write(spec.requiredSkills()))
-            .param("area", spec.area())
-            .param("tier", spec.tier())
-            .param("issueNumber", spec.issueNumber(), Types.INTEGER)
-            .param("issueUrl", spec.issueUrl(), Types.VARCHAR)
             .param("now", EpochMillis.of(now))
             .update()
         == 1;
