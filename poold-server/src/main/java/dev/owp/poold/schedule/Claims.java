@@ -109,32 +109,33 @@ public class Claims {
 
   private int grant(WorkerId worker, ClaimState planned, Instant now, TransactionStatus status) {
     if (dialect.hasConcurrentWriters()) {
-      return state
-          .read(worker, now, Source.WRITER)
-          .map(fresh -> attempt(worker, fresh, now, status).leased().size())
-          .orElse(0);
+      return readAndTake(worker, now, status);
     }
     // The one writer: take the reader's plan. Many workers plan from the same queue heads, so
     // part of it is often taken meanwhile: plan again from the rest of what was read, which costs
     // no reads, and read again (now that nobody else can write) only when that runs out.
-    ClaimState state = planned;
+    ClaimState remaining = planned;
     int granted = 0;
     for (int round = 0; round < REPLANS; round++) {
-      Attempt attempt = attempt(worker, state, now, status);
+      Attempt attempt = attempt(worker, remaining, now, status);
       granted += attempt.leased().size();
       if (attempt.lost().isEmpty()) {
         return granted;
       }
-      state = state.after(attempt.leased(), attempt.lost());
-      if (state.plan().isEmpty()) {
+      remaining = remaining.after(attempt.leased(), attempt.lost());
+      if (remaining.plan().isEmpty()) {
         break;
       }
     }
-    return granted
-        + this.state
-            .read(worker, now, Source.WRITER)
-            .map(fresh -> attempt(worker, fresh, now, status).leased().size())
-            .orElse(0);
+    return granted + readAndTake(worker, now, status);
+  }
+
+  /** Reads the claim state inside the write transaction and leases its plan. */
+  private int readAndTake(WorkerId worker, Instant now, TransactionStatus status) {
+    return state
+        .read(worker, now, Source.WRITER)
+        .map(fresh -> attempt(worker, fresh, now, status).leased().size())
+        .orElse(0);
   }
 
   /**
