@@ -52,7 +52,7 @@ public final class Require {
   public static String noControlCharacters(String field, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      if (isControlCharacter(c)) {
         throw new IllegalArgumentException(
             field
                 + " must not contain control characters (found U+"
@@ -61,6 +61,26 @@ public final class Require {
       }
     }
     return value;
+  }
+
+  /**
+   * {@code text} with the control characters {@link #noControlCharacters} refuses left out: for
+   * text from elsewhere (a GitHub issue, a tool's output) that is kept rather than refused.
+   */
+  public static String withoutControlCharacters(String text) {
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isControlCharacter(c)) {
+        kept.append(c);
+      }
+    }
+    return kept.toString();
+  }
+
+  /** A C0 control character other than tab, line feed and carriage return. */
+  private static boolean isControlCharacter(char c) {
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
   }
 
   /** The text if present, which must then be at most {@code max} characters long. */

@@ -69,6 +69,16 @@ class RequireTest {
   }
 
   @Test
+  void withoutControlCharactersLeavesOutWhatTextRefusesAndNothingElse() {
+    String kept = "line 1\r\n\tline 2\u007f é 💡";
+
+    assertThat(Require.withoutControlCharacters("\u0000a\u001b[31mb\u0007" + kept + "\u001f"))
+        .isEqualTo("a[31mb" + kept);
+    assertThat(Require.text("description", Require.withoutControlCharacters("x\u0000y"), 1, 9))
+        .isEqualTo("xy");
+  }
+
+  @Test
   void rangeIsInclusive() {
     assertThat(Require.range("n", 1, 1, 3)).isEqualTo(1);
     assertThat(Require.range("n", 3, 1, 3)).isEqualTo(3);

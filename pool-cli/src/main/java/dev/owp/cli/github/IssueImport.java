@@ -1,5 +1,6 @@
 package dev.owp.cli.github;
 
+import dev.owp.protocol.Require;
 import dev.owp.protocol.task.BulkTasks;
 import dev.owp.protocol.task.TaskSpec;
 import dev.owp.protocol.task.TaskStatus;
@@ -138,14 +139,14 @@ public record IssueImport(
 
   private static TaskSpec task(
       String repo, String fullName, GithubIssue issue, IssueLabels labels) {
-    String title = printable(issue.title()).strip();
+    String title = Require.withoutControlCharacters(issue.title()).strip();
     if (title.isEmpty()) {
       title = "Issue #" + issue.number();
     }
     if (title.length() > MAX_TITLE) {
       title = title.substring(0, MAX_TITLE - 1) + "…";
     }
-    String body = issue.body() == null ? null : printable(issue.body());
+    String body = issue.body() == null ? null : Require.withoutControlCharacters(issue.body());
     if (body != null && body.length() > TaskSpec.MAX_DESCRIPTION) {
       body = body.substring(0, TaskSpec.MAX_DESCRIPTION - 1) + "…";
     }
@@ -161,21 +162,6 @@ public record IssueImport(
         key(fullName, issue.number()),
         issue.number(),
         issue.url());
-  }
-
-  /**
-   * The text without the control characters a task may not hold (colour codes and the like in a
-   * pasted log): an issue is imported with them left out rather than skipped.
-   */
-  static String printable(String text) {
-    StringBuilder kept = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-        kept.append(c);
-      }
-    }
-    return kept.toString();
   }
 
   private static Optional<String> whyWithdrawn(Optional<GithubIssue> issue, String label) {

@@ -22,7 +22,10 @@ final class OutputTail {
       Pattern.compile(
           "\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?");
 
-  /** Other control characters, which the server refuses in a message; tab is text. */
+  /**
+   * Other control characters: those the server refuses in a message, and carriage return too, which
+   * only a progress bar redrawing its line puts inside one. Tab is text.
+   */
   private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F]");
 
   private static final int MAX_LINE = 1000;
