@@ -1,7 +1,9 @@
 package dev.owp.poold;
 
+import static dev.owp.poold.support.StandalonePoold.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.owp.poold.support.StandalonePoold;
 import dev.owp.poold.support.TaskSpecBuilder;
 import dev.owp.protocol.client.OwpClient;
 import dev.owp.protocol.event.EventQuery;
@@ -17,14 +19,11 @@ import dev.owp.protocol.worker.Heartbeat;
 import dev.owp.protocol.worker.RegisteredWorker;
 import dev.owp.protocol.worker.WorkerRegistration;
 import dev.owp.protocol.worker.WorkerStatus;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -105,18 +104,6 @@ class RestartTest {
   }
 
   private static ConfigurableApplicationContext start(Path db) {
-    return new SpringApplicationBuilder(PooldApplication.class)
-        .properties(
-            "owp.db=" + db, "server.port=0", "owp.admin-token=" + ADMIN_TOKEN, "owp.cycle=3600")
-        .run();
-  }
-
-  private static OwpClient client(
-      ConfigurableApplicationContext context, String workerToken, String adminToken) {
-    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    return OwpClient.builder(URI.create("http://127.0.0.1:" + port))
-        .workerToken(workerToken)
-        .adminToken(adminToken)
-        .build();
+    return StandalonePoold.start(ADMIN_TOKEN, "owp.db=" + db);
   }
 }

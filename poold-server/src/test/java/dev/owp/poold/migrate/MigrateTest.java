@@ -1,11 +1,12 @@
 package dev.owp.poold.migrate;
 
+import static dev.owp.poold.support.StandalonePoold.client;
 import static dev.owp.poold.support.TaskSpecBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.owp.poold.PooldApplication;
 import dev.owp.poold.config.PooldCommand;
 import dev.owp.poold.support.PostgresDatabase;
+import dev.owp.poold.support.StandalonePoold;
 import dev.owp.poold.support.TestDatabase;
 import dev.owp.protocol.client.OwpClient;
 import dev.owp.protocol.event.EventQuery;
@@ -25,7 +26,6 @@ import dev.owp.protocol.worker.WorkerRegistration;
 import dev.owp.protocol.worker.WorkerStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,8 +41,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -232,19 +230,7 @@ class MigrateTest {
   }
 
   private static ConfigurableApplicationContext start(String... properties) {
-    return new SpringApplicationBuilder(PooldApplication.class)
-        .properties("server.port=0", "owp.admin-token=" + ADMIN_TOKEN, "owp.cycle=3600")
-        .properties(properties)
-        .run();
-  }
-
-  private static OwpClient client(
-      ConfigurableApplicationContext context, String workerToken, String adminToken) {
-    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    return OwpClient.builder(URI.create("http://127.0.0.1:" + port))
-        .workerToken(workerToken)
-        .adminToken(adminToken)
-        .build();
+    return StandalonePoold.start(ADMIN_TOKEN, properties);
   }
 
   /** What {@code poold migrate} printed, and its exit code. */
