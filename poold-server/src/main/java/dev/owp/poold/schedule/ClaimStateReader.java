@@ -15,13 +15,19 @@ import dev.owp.protocol.scheduling.WorkerSnapshot;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +37,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>The head of a repository's ready queue is read through the partial index {@code
  * task_ready_queue (repo, priority DESC, seq) WHERE status = 'ready'} with a small limit, and only
- * for repositories with a free budget slot: the cost of a claim depends on the worker's free slots
- * and the number of open repositories, never on the size of the backlog.
+ * for repositories with a free budget slot, all of them in one statement: the cost of a claim
+ * depends on the worker's free slots and the number of open repositories, never on the size of the
+ * backlog.
  */
 @Component
 class ClaimStateReader {
@@ -63,27 +70,37 @@ class ClaimStateReader {
        WHERE r.held < r.max_open_prs
       """;
 
-  // Skips tasks the worker released a short while ago, and tasks whose area is locked.
+  // The head of one repository's queue, as a sub-select of QUEUE_HEADS. Skips tasks the worker
+  // released a short while ago, and tasks whose area is locked.
   private static final String QUEUE_HEAD =
       """
-      SELECT t.task_id, t.repo, t.priority, t.seq, t.estimate_points, t.required_skills, t.area,
-             t.tier, t.version
-        FROM task t
-       WHERE t.repo = :repo AND t.status = 'ready'
-         AND t.tier <= :tier AND t.estimate_points <= :freePoints
-         AND (t.released_by IS NULL OR t.released_by <> :workerId OR t.released_until <= :now)
-         AND (t.area IS NULL
-              OR NOT EXISTS (SELECT 1 FROM area_lock l WHERE l.repo = t.repo AND l.area = t.area))
-         AND %s
-       ORDER BY t.priority DESC, t.seq
-       LIMIT :limit
-      %s
+      SELECT * FROM (
+        SELECT t.task_id, t.repo, t.priority, t.seq, t.estimate_points, t.required_skills, t.area,
+               t.tier, t.version
+          FROM task t
+         WHERE t.repo = :repo%1$d AND t.status = 'ready'
+           AND t.tier <= :tier AND t.estimate_points <= :freePoints
+           AND (t.released_by IS NULL OR t.released_by <> :workerId OR t.released_until <= :now)
+           AND (t.area IS NULL
+                OR NOT EXISTS (SELECT 1 FROM area_lock l WHERE l.repo = t.repo AND l.area = t.area))
+           AND %2$s
+         ORDER BY t.priority DESC, t.seq
+         LIMIT :limit
+        %3$s
+      ) head%1$d
       """;
+
+  /** Repositories read by one statement; SQLite allows at most 500 terms in a compound select. */
+  private static final int REPOS_PER_STATEMENT = 50;
 
   private final JdbcClient reader;
   private final JdbcClient writer;
-  private final String readerHead;
-  private final String writerHead;
+  private final String skills;
+  private final String lock;
+
+  /** The statement reading the queue heads of n repositories at once, by source and n. */
+  private final Map<Source, Map<Integer, String>> queueHeads = new EnumMap<>(Source.class);
+
   private final PooldProperties properties;
 
   ClaimStateReader(
@@ -93,9 +110,11 @@ class ClaimStateReader {
       PooldProperties properties) {
     this.reader = reader;
     this.writer = writer;
-    String skills = dialect.skillsCovered("t.required_skills", "skills");
-    this.readerHead = QUEUE_HEAD.formatted(skills, "");
-    this.writerHead = QUEUE_HEAD.formatted(skills, dialect.lockSkippingLocked("t"));
+    this.skills = dialect.skillsCovered("t.required_skills", "skills");
+    this.lock = dialect.lockSkippingLocked("t");
+    for (Source source : Source.values()) {
+      queueHeads.put(source, new ConcurrentHashMap<>());
+    }
     this.properties = properties;
   }
 
@@ -117,9 +136,10 @@ class ClaimStateReader {
     }
     Map<String, RepoSnapshot> repos = openRepos(jdbc);
     Map<Candidate, Long> versions = new LinkedHashMap<>();
-    String head = source == Source.READER ? readerHead : writerHead;
-    for (String repo : repos.keySet()) {
-      readHead(jdbc, head, repo, worker, snapshot, now, versions);
+    List<String> open = List.copyOf(repos.keySet());
+    for (int from = 0; from < open.size(); from += REPOS_PER_STATEMENT) {
+      List<String> some = open.subList(from, Math.min(open.size(), from + REPOS_PER_STATEMENT));
+      readHeads(jdbc, source, some, worker, snapshot, now, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
   }
@@ -160,18 +180,36 @@ class ClaimStateReader {
     return repos;
   }
 
-  private static void readHead(
+  /** The statement that reads the heads of {@code repos} queues, one sub-select each. */
+  private String queueHeads(Source source, int repos) {
+    return queueHeads
+        .get(source)
+        .computeIfAbsent(
+            repos,
+            n ->
+                IntStream.range(0, n)
+                    .mapToObj(
+                        i -> QUEUE_HEAD.formatted(i, skills, source == Source.WRITER ? lock : ""))
+                    .collect(Collectors.joining("UNION ALL\n")));
+  }
+
+  // One statement for every open repository: a claim costs the same few statements whatever the
+  // number of repositories, and each sub-select still walks only its repository's queue index.
+  private void readHeads(
       JdbcClient jdbc,
-      String head,
-      String repo,
+      Source source,
+      List<String> repos,
       WorkerId worker,
       WorkerSnapshot traits,
       Instant now,
       Map<Candidate, Long> versions) {
     // A few more than the free slots: some of the head may share an area or lose a race.
     int limit = Math.min(64, 2 * traits.load().freeSlots() + 4);
-    jdbc.sql(head)
-        .param("repo", repo)
+    StatementSpec heads = jdbc.sql(queueHeads(source, repos.size()));
+    for (int i = 0; i < repos.size(); i++) {
+      heads = heads.param("repo" + i, repos.get(i));
+    }
+    heads
         .param("workerId", worker.value())
         .param("now", EpochMillis.of(now))
         .param("tier", traits.trustTier())
