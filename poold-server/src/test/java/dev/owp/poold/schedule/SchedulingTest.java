@@ -194,6 +194,22 @@ class SchedulingTest extends PooldIntegrationTest {
   }
 
   @Test
+  void priorityOrderHoldsAcrossMoreRepositoriesThanOneQueueReadCovers() {
+    // A claim reads at most 50 repositories' queues per statement: 120 repositories take three.
+    List<TaskId> byPriority = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      repo("r" + i, 10, false);
+      byPriority.add(task(aTask("r" + i).priority(i)));
+    }
+    RegisteredWorker alice = register("alice", 10, 3);
+
+    assertThat(beat(alice).leasesGranted()).isEqualTo(3);
+
+    assertThat(held(alice))
+        .containsExactlyInAnyOrder(byPriority.get(119), byPriority.get(118), byPriority.get(117));
+  }
+
+  @Test
   void aPlanSkipsWhatDoesNotFitAndTakesTheNextThatDoes() {
     repo("demo", 10, false);
     TaskId big = task(aTask("demo").priority(90).estimate(4));
