@@ -15,7 +15,6 @@ import dev.owp.protocol.scheduling.WorkerSnapshot;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,8 +69,8 @@ class ClaimStateReader {
        WHERE r.held < r.max_open_prs
       """;
 
-  // The head of one repository's queue, as a sub-select of QUEUE_HEADS. Skips tasks the worker
-  // released a short while ago, and tasks whose area is locked.
+  // The head of one repository's queue, as the i-th sub-select of a QueueHeads statement. Skips
+  // tasks the worker released a short while ago, and tasks whose area is locked.
   private static final String QUEUE_HEAD =
       """
       SELECT * FROM (
@@ -95,12 +94,8 @@ class ClaimStateReader {
 
   private final JdbcClient reader;
   private final JdbcClient writer;
-  private final String skills;
-  private final String lock;
-
-  /** The statement reading the queue heads of n repositories at once, by source and n. */
-  private final Map<Source, Map<Integer, String>> queueHeads = new EnumMap<>(Source.class);
-
+  private final QueueHeads readerHeads;
+  private final QueueHeads writerHeads;
   private final PooldProperties properties;
 
   ClaimStateReader(
@@ -110,11 +105,9 @@ class ClaimStateReader {
       PooldProperties properties) {
     this.reader = reader;
     this.writer = writer;
-    this.skills = dialect.skillsCovered("t.required_skills", "skills");
-    this.lock = dialect.lockSkippingLocked("t");
-    for (Source source : Source.values()) {
-      queueHeads.put(source, new ConcurrentHashMap<>());
-    }
+    String skills = dialect.skillsCovered("t.required_skills", "skills");
+    this.readerHeads = new QueueHeads(skills, "");
+    this.writerHeads = new QueueHeads(skills, dialect.lockSkippingLocked("t"));
     this.properties = properties;
   }
 
@@ -136,10 +129,11 @@ class ClaimStateReader {
     }
     Map<String, RepoSnapshot> repos = openRepos(jdbc);
     Map<Candidate, Long> versions = new LinkedHashMap<>();
+    QueueHeads heads = source == Source.READER ? readerHeads : writerHeads;
     List<String> open = List.copyOf(repos.keySet());
     for (int from = 0; from < open.size(); from += REPOS_PER_STATEMENT) {
       List<String> some = open.subList(from, Math.min(open.size(), from + REPOS_PER_STATEMENT));
-      readHeads(jdbc, source, some, worker, snapshot, now, versions);
+      readHeads(jdbc, heads, some, worker, snapshot, now, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
   }
@@ -180,24 +174,12 @@ class ClaimStateReader {
     return repos;
   }
 
-  /** The statement that reads the heads of {@code repos} queues, one sub-select each. */
-  private String queueHeads(Source source, int repos) {
-    return queueHeads
-        .get(source)
-        .computeIfAbsent(
-            repos,
-            n ->
-                IntStream.range(0, n)
-                    .mapToObj(
-                        i -> QUEUE_HEAD.formatted(i, skills, source == Source.WRITER ? lock : ""))
-                    .collect(Collectors.joining("UNION ALL\n")));
-  }
-
-  // One statement for every open repository: a claim costs the same few statements whatever the
-  // number of repositories, and each sub-select still walks only its repository's queue index.
-  private void readHeads(
+  // One statement for up to REPOS_PER_STATEMENT repositories: a claim costs a few statements
+  // rather than one per repository, and each sub-select still walks only its repository's queue
+  // index.
+  private static void readHeads(
       JdbcClient jdbc,
-      Source source,
+      QueueHeads statements,
       List<String> repos,
       WorkerId worker,
       WorkerSnapshot traits,
@@ -205,7 +187,7 @@ class ClaimStateReader {
       Map<Candidate, Long> versions) {
     // A few more than the free slots: some of the head may share an area or lose a race.
     int limit = Math.min(64, 2 * traits.load().freeSlots() + 4);
-    StatementSpec heads = jdbc.sql(queueHeads(source, repos.size()));
+    StatementSpec heads = jdbc.sql(statements.of(repos.size()));
     for (int i = 0; i < repos.size(); i++) {
       heads = heads.param("repo" + i, repos.get(i));
     }
@@ -230,5 +212,30 @@ class ClaimStateReader {
                       rs.getInt("tier"));
               versions.put(candidate, rs.getLong("version"));
             });
+  }
+
+  /**
+   * The statements that read the queue heads of n repositories at once, one sub-select each, made
+   * the first time a claim needs them: a handful of sizes in practice.
+   */
+  private static final class QueueHeads {
+
+    private final String skills;
+    private final String lock;
+    private final Map<Integer, String> byCount = new ConcurrentHashMap<>();
+
+    QueueHeads(String skills, String lock) {
+      this.skills = skills;
+      this.lock = lock;
+    }
+
+    String of(int repos) {
+      return byCount.computeIfAbsent(
+          repos,
+          n ->
+              IntStream.range(0, n)
+                  .mapToObj(i -> QUEUE_HEAD.formatted(i, skills, lock))
+                  .collect(Collectors.joining("UNION ALL\n")));
+    }
   }
 }
