@@ -1,15 +1,13 @@
 package dev.owp.cli.config;
 
 import dev.owp.cli.common.CliEnvironment;
+import dev.owp.cli.common.IoFailure;
 import dev.owp.cli.common.UsageException;
 import dev.owp.protocol.json.OwpJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -100,7 +98,8 @@ public final class ConfigStore {
     try {
       createFolder();
     } catch (IOException e) {
-      throw new UsageException("cannot write the configuration " + file + ": " + reason(e), e);
+      throw new UsageException(
+          "cannot write the configuration " + file + ": " + IoFailure.describe(e), e);
     }
     if (!Files.isWritable(file.getParent())) {
       throw new UsageException(
@@ -121,7 +120,8 @@ public final class ConfigStore {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UsageException("cannot write the configuration " + file + ": " + reason(e), e);
+      throw new UsageException(
+          "cannot write the configuration " + file + ": " + IoFailure.describe(e), e);
     }
   }
 
@@ -132,20 +132,6 @@ public final class ConfigStore {
       restrict(dir, OWNER_DIR);
     }
     return dir;
-  }
-
-  /** An I/O failure in words, e.g. {@code /proc/nope: no such file or directory}. */
-  private static String reason(IOException e) {
-    if (!(e instanceof FileSystemException failure)) {
-      return String.valueOf(e.getMessage());
-    }
-    String why =
-        e instanceof NoSuchFileException
-            ? "no such file or directory"
-            : e instanceof AccessDeniedException
-                ? "permission denied"
-                : String.valueOf(failure.getReason());
-    return failure.getFile() == null ? why : failure.getFile() + ": " + why;
   }
 
   private static boolean posix() {

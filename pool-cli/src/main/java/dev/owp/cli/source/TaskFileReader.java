@@ -1,5 +1,6 @@
 package dev.owp.cli.source;
 
+import dev.owp.cli.common.IoFailure;
 import dev.owp.protocol.task.TaskSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class TaskFileReader {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new TaskFileException(List.of(name + ": cannot read: " + e));
+      throw new TaskFileException(List.of(name + ": cannot read: " + IoFailure.why(e)));
     }
     return parse(text, name, repo);
   }

@@ -142,7 +142,9 @@ class ImportTasksCommandTest {
     Result result = cli.run("admin", "import-tasks", "missing.yaml", "--repo", repo);
 
     result.assertExit(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("pool: missing.yaml: cannot read: ");
+    assertThat(result.err())
+        .isEqualTo(
+            "pool: missing.yaml: cannot read: no such file or directory\npool: nothing was imported\n");
   }
 
   private List<TaskView> tasks() {
