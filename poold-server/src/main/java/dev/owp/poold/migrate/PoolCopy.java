@@ -29,6 +29,7 @@ final class PoolCopy {
       List.of(
           new Table("repo", "repo", false, "repository", "repositories"),
           new Table("worker", "seq", true, "worker", "workers"),
+          new Table("skill_set", "id", true, "skill set", "skill sets"),
           new Table("task", "seq", true, "task", "tasks"),
           new Table("area_lock", "task_id", false, "area lock", "area locks"),
           new Table("event", "id", true, "event", "events"),

@@ -2,9 +2,9 @@ package dev.owp.poold.schedule;
 
 import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.storage.EpochMillis;
-import dev.owp.poold.storage.JsonColumns;
 import dev.owp.poold.storage.Reader;
 import dev.owp.poold.storage.SqlDialect;
+import dev.owp.poold.task.SkillSets;
 import dev.owp.poold.worker.WorkerRecord;
 import dev.owp.poold.worker.WorkerRepository;
 import dev.owp.protocol.area.AreaKey;
@@ -70,11 +70,12 @@ class ClaimStateReader {
       """;
 
   // The head of one repository's queue, as the i-th sub-select of a QueueHeads statement. Skips
-  // tasks the worker released a short while ago, and tasks whose area is locked.
+  // tasks the worker released a short while ago, tasks whose area is locked, and tasks needing
+  // skills the worker lacks (their skill set is not among the ones it covers).
   private static final String QUEUE_HEAD =
       """
       SELECT * FROM (
-        SELECT t.task_id, t.repo, t.priority, t.seq, t.estimate_points, t.required_skills, t.area,
+        SELECT t.task_id, t.repo, t.priority, t.seq, t.estimate_points, t.skill_set, t.area,
                t.tier, t.version
           FROM task t
          WHERE t.repo = :repo%1$d AND t.status = 'ready'
@@ -96,16 +97,19 @@ class ClaimStateReader {
   private final JdbcClient writer;
   private final QueueHeads readerHeads;
   private final QueueHeads writerHeads;
+  private final SkillSets skillSets;
   private final PooldProperties properties;
 
   ClaimStateReader(
       @Reader JdbcClient reader,
       JdbcClient writer,
       SqlDialect dialect,
+      SkillSets skillSets,
       PooldProperties properties) {
     this.reader = reader;
     this.writer = writer;
-    String skills = dialect.skillsCovered("t.required_skills", "skills");
+    this.skillSets = skillSets;
+    String skills = dialect.idListed("t.skill_set", "skillSets");
     this.readerHeads = new QueueHeads(skills, "");
     this.writerHeads = new QueueHeads(skills, dialect.lockSkippingLocked("t"));
     this.properties = properties;
@@ -129,11 +133,15 @@ class ClaimStateReader {
     }
     Map<String, RepoSnapshot> repos = openRepos(jdbc);
     Map<Candidate, Long> versions = new LinkedHashMap<>();
+    SkillSets.Coverage coverage = skillSets.coveredBy(snapshot.skills());
+    if (coverage.isEmpty()) {
+      return Optional.of(new ClaimState(snapshot, repos, versions));
+    }
     QueueHeads heads = source == Source.READER ? readerHeads : writerHeads;
     List<String> open = List.copyOf(repos.keySet());
     for (int from = 0; from < open.size(); from += REPOS_PER_STATEMENT) {
       List<String> some = open.subList(from, Math.min(open.size(), from + REPOS_PER_STATEMENT));
-      readHeads(jdbc, heads, some, worker, snapshot, now, versions);
+      readHeads(jdbc, heads, some, worker, snapshot, coverage, now, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
   }
@@ -183,6 +191,7 @@ class ClaimStateReader {
       List<String> repos,
       WorkerId worker,
       WorkerSnapshot traits,
+      SkillSets.Coverage coverage,
       Instant now,
       Map<Candidate, Long> versions) {
     // A few more than the free slots: some of the head may share an area or lose a race.
@@ -196,7 +205,7 @@ class ClaimStateReader {
         .param("now", EpochMillis.of(now))
         .param("tier", traits.trustTier())
         .param("freePoints", traits.load().freePoints())
-        .param("skills", JsonColumns.write(traits.skills()))
+        .param("skillSets", coverage.ids())
         .param("limit", limit)
         .query(
             rs -> {
@@ -207,7 +216,7 @@ class ClaimStateReader {
                       rs.getInt("priority"),
                       rs.getLong("seq"),
                       rs.getInt("estimate_points"),
-                      JsonColumns.strings(rs.getString("required_skills")),
+                      coverage.skills(rs.getLong("skill_set")),
                       Optional.ofNullable(rs.getString("area")).map(AreaKey::new),
                       rs.getInt("tier"));
               versions.put(candidate, rs.getLong("version"));

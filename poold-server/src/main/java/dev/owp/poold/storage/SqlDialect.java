@@ -7,10 +7,11 @@ package dev.owp.poold.storage;
 public interface SqlDialect {
 
   /**
-   * A condition that holds when every skill in the JSON array column {@code requiredColumn} is in
-   * the JSON array bound to the named parameter {@code skillsParameter}.
+   * A condition that holds when the integer column {@code idColumn} is one of the ids in the text
+   * bound to the named parameter {@code idsParameter}, written {@code ",3,7,"}: one parameter for
+   * any number of ids, so the statement text never changes.
    */
-  String skillsCovered(String requiredColumn, String skillsParameter);
+  String idListed(String idColumn, String idsParameter);
 
   /**
    * The clause that ends a query reading rows of {@code table} in order to claim them: on
@@ -28,17 +29,12 @@ public interface SqlDialect {
    */
   boolean hasConcurrentWriters();
 
-  /** SQLite: {@code json_each}; one writer, so no row locks. */
+  /** SQLite: one writer, so no row locks. */
   SqlDialect SQLITE =
       new SqlDialect() {
         @Override
-        public String skillsCovered(String required, String skills) {
-          return "NOT EXISTS (SELECT 1 FROM json_each("
-              + required
-              + ") need"
-              + " WHERE need.value NOT IN (SELECT have.value FROM json_each(:"
-              + skills
-              + ") have))";
+        public String idListed(String idColumn, String idsParameter) {
+          return "instr(:" + idsParameter + ", ',' || " + idColumn + " || ',') > 0";
         }
 
         @Override
@@ -52,12 +48,12 @@ public interface SqlDialect {
         }
       };
 
-  /** PostgreSQL: jsonb containment, and {@code SKIP LOCKED}. */
+  /** PostgreSQL: {@code SKIP LOCKED}. */
   SqlDialect POSTGRES =
       new SqlDialect() {
         @Override
-        public String skillsCovered(String required, String skills) {
-          return "CAST(" + required + " AS jsonb) <@ CAST(:" + skills + " AS jsonb)";
+        public String idListed(String idColumn, String idsParameter) {
+          return "strpos(:" + idsParameter + ", ',' || " + idColumn + " || ',') > 0";
         }
 
         @Override

@@ -38,10 +38,11 @@ public class TaskRepository {
   private static final String INSERT =
       """
       INSERT INTO task (task_id, repo, task_key, title, description, estimate_points, priority,
-                        required_skills, area, tier, status, created_at, updated_at,
+                        required_skills, skill_set, area, tier, status, created_at, updated_at,
                         issue_number, issue_url)
       VALUES (:taskId, :repo, :key, :title, :description, :estimatePoints, :priority,
-              :requiredSkills, :area, :tier, 'ready', :now, :now, :issueNumber, :issueUrl)
+              :requiredSkills, :skillSet, :area, :tier, 'ready', :now, :now, :issueNumber,
+              :issueUrl)
       """;
 
   private static final String FIND = "SELECT " + COLUMNS + " FROM task WHERE task_id = :taskId";
@@ -60,8 +61,8 @@ public class TaskRepository {
       """
       UPDATE task
          SET title = :title, description = :description, priority = :priority,
-             estimate_points = :estimatePoints, required_skills = :requiredSkills, area = :area,
-             tier = :tier, issue_number = COALESCE(:issueNumber, issue_number),
+             estimate_points = :estimatePoints, required_skills = :requiredSkills,
+             skill_set = :skillSet, area = :area, tier = :tier, issue_number = COALESCE(:issueNumber, issue_number),
              issue_url = COALESCE(:issueUrl, issue_url), updated_at = :now, version = version + 1
        WHERE task_id = :taskId AND version = :version
       """;
@@ -126,7 +127,7 @@ public class TaskRepository {
              leased_at = NULL, lease_expires_at = NULL, released_by = NULL, released_until = NULL,
              message = :message, title = :title, description = :description,
              priority = :priority, estimate_points = :estimatePoints,
-             required_skills = :requiredSkills, area = :area, tier = :tier,
+             required_skills = :requiredSkills, skill_set = :skillSet, area = :area, tier = :tier,
              issue_number = COALESCE(:issueNumber, issue_number),
              issue_url = COALESCE(:issueUrl, issue_url), updated_at = :now, version = version + 1
        WHERE task_id = :taskId AND version = :version AND status = 'cancelled'
@@ -185,6 +186,7 @@ public class TaskRepository {
               WITHDRAWN.equals(rs.getString("cancel_cause")));
 
   private final JdbcClient jdbc;
+  private final SkillSets skillSets;
 
   // sqlite-jdbc refuses getObject(column, Integer.class) on NULL.
   private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
@@ -192,8 +194,9 @@ public class TaskRepository {
     return rs.wasNull() ? null : value;
   }
 
-  TaskRepository(JdbcClient jdbc) {
+  TaskRepository(JdbcClient jdbc, SkillSets skillSets) {
     this.jdbc = jdbc;
+    this.skillSets = skillSets;
   }
 
   void insert(TaskId id, TaskSpec spec, Instant now) {
@@ -209,7 +212,7 @@ public class TaskRepository {
    * Binds the definition {@code spec} gives a task, under the names INSERT, REDEFINE and
    * REOPEN_IF_WITHDRAWN use for it.
    */
-  private static JdbcClient.StatementSpec withDefinition(
+  private JdbcClient.StatementSpec withDefinition(
       JdbcClient.StatementSpec statement, TaskSpec spec) {
     return statement
         .param("title", spec.title())
@@ -217,6 +220,7 @@ public class TaskRepository {
         .param("estimatePoints", spec.estimatePoints())
         .param("priority", spec.priority())
         .param("requiredSkills", JsonColumns.write(spec.requiredSkills()))
+        .param("skillSet", skillSets.idOf(spec.requiredSkills()))
         .param("area", spec.area())
         .param("tier", spec.tier())
         .param("issueNumber", spec.issueNumber(), Types.INTEGER)

@@ -258,10 +258,16 @@ class DashboardPageTest extends PooldIntegrationTest {
     repo("demo", 5, false);
     jdbc.sql(
             """
+            INSERT INTO skill_set (skills) VALUES ('["python"]') ON CONFLICT (skills) DO NOTHING
+            """)
+        .update();
+    jdbc.sql(
+            """
             INSERT INTO task (task_id, repo, title, estimate_points, priority, required_skills,
-                              tier, status, created_at, updated_at)
+                              skill_set, tier, status, created_at, updated_at)
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
-            SELECT 't_bulk' || i, 'demo', 'Bulk task ' || i, 1, 100, '["python"]', 0,
+            SELECT 't_bulk' || i, 'demo', 'Bulk task ' || i, 1, 100, '["python"]',
+                   (SELECT id FROM skill_set WHERE skills = '["python"]'), 0,
                    CASE WHEN i % 3 = 0 THEN 'merged' ELSE 'ready' END, i, i
               FROM n
             """)

@@ -73,7 +73,7 @@ class MigrateTest {
 
     assertThat(migrate.exitCode()).as("exit code; stderr: %s", migrate.err()).isZero();
     assertThat(migrate.out())
-        .startsWith("Copied 2 repositories, 3 workers, 6 tasks, 1 area lock, ")
+        .startsWith("Copied 2 repositories, 3 workers, 2 skill sets, 6 tasks, 1 area lock, ")
         .contains("1 followed pull request, 1 GitHub comment, 1 GitHub cursor");
     Map<String, List<String>> copied = rows(postgres);
     assertThat(copied).isEqualTo(rows(sqlite));
@@ -124,7 +124,7 @@ class MigrateTest {
         .startsWith(
             "poold migrate: "
                 + postgres.url().substring(0, postgres.url().indexOf('?'))
-                + " already holds a pool (2 repositories, 4 workers, 7 tasks, 1 area lock, ")
+                + " already holds a pool (2 repositories, 4 workers, 2 skill sets, 7 tasks, 1 area lock, ")
         .endsWith("); migrate into an empty database");
     assertThat(rows(postgres)).isEqualTo(afterRun);
   }
@@ -323,6 +323,7 @@ class MigrateTest {
     Map<String, String> tables = new LinkedHashMap<>();
     tables.put("repo", "repo");
     tables.put("worker", "seq");
+    tables.put("skill_set", "id");
     tables.put("task", "seq");
     tables.put("area_lock", "task_id");
     tables.put("event", "id");

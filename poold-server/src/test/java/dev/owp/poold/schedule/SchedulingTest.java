@@ -33,6 +33,55 @@ class SchedulingTest extends PooldIntegrationTest {
   }
 
   @Test
+  void tasksNeedingTheSameSkillsInAnyOrderShareOneSkillSet() {
+    repo("demo", 10, false);
+    TaskId first = task(aTask("demo").needing("python", "docs"));
+    TaskId second = task(aTask("demo").needing("docs", "python"));
+    long sets = skillSets();
+    task(aTask("demo").needing("go"));
+
+    assertThat(skillSetOf(first)).isEqualTo(skillSetOf(second));
+    assertThat(skillSets()).isEqualTo(sets + 1);
+    RegisteredWorker versatile = register("versatile", 10, 5, "python", "docs");
+    beat(versatile);
+    assertThat(held(versatile)).containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
+  void aSkillSetAnotherReplicaAddedIsMatchedByTheNextClaim() {
+    repo("demo", 10, false);
+    RegisteredWorker rustacean = register("rustacean", 10, 5, "rust");
+    beat(rustacean);
+    // Another poold on the same database writes a set this one has never read.
+    jdbc.sql("INSERT INTO skill_set (skills) VALUES ('[\"rust\"]') ON CONFLICT (skills) DO NOTHING")
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO task (task_id, repo, title, estimate_points, priority, required_skills,
+                              skill_set, tier, status, created_at, updated_at)
+            SELECT 't_elsewhere', 'demo', 'Written by another replica', 1, 10, '["rust"]', id, 0,
+                   'ready', 0, 0
+              FROM skill_set WHERE skills = '["rust"]'
+            """)
+        .update();
+
+    beat(rustacean);
+
+    assertThat(held(rustacean)).containsExactly(TaskId.of("t_elsewhere"));
+  }
+
+  private long skillSets() {
+    return jdbc.sql("SELECT COUNT(*) FROM skill_set").query(Long.class).single();
+  }
+
+  private long skillSetOf(TaskId task) {
+    return jdbc.sql("SELECT skill_set FROM task WHERE task_id = :id")
+        .param("id", task.value())
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   void aTaskWithoutRequirementsSuitsAnyone() {
     repo("demo", 10, false);
     TaskId id = task(aTask("demo"));
