@@ -64,7 +64,7 @@ class LeaseController {
   StatusAck status(
       AuthenticatedWorker worker, @PathVariable TaskId taskId, @RequestBody StatusUpdate update) {
     LeaseReports.Outcome outcome = reports.report(worker.id(), taskId, update);
-    if (outcome.freedRoom()) {
+    if (outcome.fillAfterCommit()) {
       claims.fill(worker.id());
     }
     return outcome.ack();
@@ -79,7 +79,7 @@ class LeaseController {
       @RequestBody(required = false) @Nullable Reason reason) {
     LeaseReports.Outcome outcome =
         reports.release(worker.id(), taskId, reason == null ? Reason.NONE : reason);
-    if (outcome.freedRoom()) {
+    if (outcome.fillAfterCommit()) {
       claims.fill(worker.id());
     }
     return outcome.ack();

@@ -2,6 +2,8 @@ package dev.owp.poold.lease;
 
 import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.event.EventQueries;
+import dev.owp.poold.schedule.Claims;
+import dev.owp.poold.storage.SqlDialect;
 import dev.owp.poold.task.PoolReturn;
 import dev.owp.poold.task.TaskMoves;
 import dev.owp.poold.task.TaskRecord;
@@ -22,6 +24,9 @@ import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,17 +34,25 @@ import org.springframework.transaction.annotation.Transactional;
  * What a worker says about a task it holds: a status report, or giving it back. Either one is a
  * sign of life that renews all the worker's leases.
  *
+ * <p>When the change frees room (capacity, or a review slot), the worker is offered new work. With
+ * SQLite's one writer that happens inside the same transaction, reading the queues under it: a
+ * separate claim would plan on a reader, take the writer a second time, and often lose the tasks it
+ * planned to other claims made from the same queue heads. With concurrent writers the claim runs
+ * after commit, so the report's row locks are not held while it reads and locks queue heads.
+ *
  * <p>A worker that no longer holds the task is refused and changes nothing: 409 when it held it
  * once (its lease was taken back), 403 when it never did.
  */
 @Service
 class LeaseReports {
 
+  private static final Logger log = LoggerFactory.getLogger(LeaseReports.class);
+
   /**
-   * The answer, and whether the change freed something a new lease could use: the worker's capacity
-   * or a slot of the repository's review budget.
+   * The answer, and whether the change freed something a new lease could use (the worker's capacity
+   * or a slot of the repository's review budget) that is still to be filled, after commit.
    */
-  record Outcome(StatusAck ack, boolean freedRoom) {}
+  record Outcome(StatusAck ack, boolean fillAfterCommit) {}
 
   private final TaskRepository tasks;
   private final TaskMoves moves;
@@ -47,6 +60,8 @@ class LeaseReports {
   private final EventQueries history;
   private final PooldProperties properties;
   private final Clock clock;
+  private final Claims claims;
+  private final SqlDialect dialect;
 
   LeaseReports(
       TaskRepository tasks,
@@ -54,7 +69,11 @@ class LeaseReports {
       WorkerPresence presence,
       EventQueries history,
       PooldProperties properties,
-      Clock clock) {
+      Clock clock,
+      Claims claims,
+      SqlDialect dialect) {
+    this.claims = claims;
+    this.dialect = dialect;
     this.tasks = tasks;
     this.moves = moves;
     this.presence = presence;
@@ -87,7 +106,7 @@ class LeaseReports {
     TaskRecord after = find(id);
     return new Outcome(
         new StatusAck(true, after.status(), after.leaseExpiresAt()),
-        freesRoom(task.status(), after.status(), task.estimatePoints()));
+        offerWork(worker, freesRoom(task.status(), after.status(), task.estimatePoints())));
   }
 
   @Transactional
@@ -102,7 +121,24 @@ class LeaseReports {
     presence.seen(worker, now, null);
     moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
     tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
-    return new Outcome(new StatusAck(true, TaskStatus.READY, null), true);
+    return new Outcome(new StatusAck(true, TaskStatus.READY, null), offerWork(worker, true));
+  }
+
+  /** Fills freed room now, if this is the one writer; else says it is to be filled after commit. */
+  private boolean offerWork(WorkerId worker, boolean freedRoom) {
+    if (!freedRoom) {
+      return false;
+    }
+    if (dialect.hasConcurrentWriters()) {
+      return true;
+    }
+    try {
+      claims.fillWithinTransaction(worker);
+    } catch (DataAccessException e) {
+      // The claim was undone alone; the report stands, and the next poll or heartbeat claims.
+      log.warn("Claim for {} after its report failed: {}", worker, e.getMessage());
+    }
+    return false;
   }
 
   private static boolean freesRoom(TaskStatus from, TaskStatus to, int estimatePoints) {

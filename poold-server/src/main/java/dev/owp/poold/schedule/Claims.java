@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,6 +59,7 @@ public class Claims {
   private final TaskMoves moves;
   private final WorkerRepository workers;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate nested;
   private final PooldProperties properties;
   private final Clock clock;
   private final SchedulerMetrics metrics;
@@ -76,6 +78,8 @@ public class Claims {
     this.moves = moves;
     this.workers = workers;
     this.transactions = transactions;
+    this.nested = new TransactionTemplate(transactions.getTransactionManager());
+    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.properties = properties;
     this.clock = clock;
     this.metrics = metrics;
@@ -105,6 +109,20 @@ public class Claims {
         }
       }
     }
+  }
+
+  /**
+   * Leases ready tasks to {@code worker} inside the caller's write transaction, reading the queues
+   * under it and leasing each under a savepoint; returns how many. For SQLite's one writer, where
+   * nothing else changes between the read and the leases. The claim runs under a savepoint of its
+   * own: when it fails, it is undone alone, and the caller's changes stand.
+   */
+  public int fillWithinTransaction(WorkerId worker) {
+    Instant now = clock.instant();
+    int granted =
+        Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status)));
+    metrics.leasesGranted(granted);
+    return granted;
   }
 
   private int grant(WorkerId worker, ClaimState planned, Instant now, TransactionStatus status) {
