@@ -40,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the repository, the area lock and the task enforce the rules once more, and a lease that loses a
  * race is rolled back alone. No JVM lock is involved, so any number of poold replicas can claim
  * from one PostgreSQL database at once.
+ *
+ * <p>A status report that frees room on SQLite claims inside its own transaction instead ({@link
+ * #fillWithinTransaction}): under the one writer, the queues read are the queues leased from.
  */
 @Service
 public class Claims {

@@ -2,8 +2,10 @@ package dev.owp.poold.schedule;
 
 import static dev.owp.poold.support.TaskSpecBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.owp.poold.support.PooldIntegrationTest;
+import dev.owp.poold.support.TestDatabase;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.RegisteredWorker;
@@ -38,7 +40,7 @@ class SchedulingTest extends PooldIntegrationTest {
     TaskId first = task(aTask("demo").needing("python", "docs"));
     TaskId second = task(aTask("demo").needing("docs", "python"));
     long sets = skillSets();
-    task(aTask("demo").needing("go"));
+    task(aTask("demo").needing("fortran", "only-in-this-test"));
 
     assertThat(skillSetOf(first)).isEqualTo(skillSetOf(second));
     assertThat(skillSets()).isEqualTo(sets + 1);
@@ -50,24 +52,53 @@ class SchedulingTest extends PooldIntegrationTest {
   @Test
   void aSkillSetAnotherReplicaAddedIsMatchedByTheNextClaim() {
     repo("demo", 10, false);
-    RegisteredWorker rustacean = register("rustacean", 10, 5, "rust");
+    RegisteredWorker rustacean = register("rustacean", 10, 5, "rust-elsewhere");
     beat(rustacean);
     // Another poold on the same database writes a set this one has never read.
-    jdbc.sql("INSERT INTO skill_set (skills) VALUES ('[\"rust\"]') ON CONFLICT (skills) DO NOTHING")
+    jdbc.sql(
+            "INSERT INTO skill_set (skills) VALUES ('[\"rust-elsewhere\"]') ON CONFLICT (skills) DO NOTHING")
         .update();
     jdbc.sql(
             """
             INSERT INTO task (task_id, repo, title, estimate_points, priority, required_skills,
                               skill_set, tier, status, created_at, updated_at)
-            SELECT 't_elsewhere', 'demo', 'Written by another replica', 1, 10, '["rust"]', id, 0,
+            SELECT 't_elsewhere', 'demo', 'Written by another replica', 1, 10, '["rust-elsewhere"]', id, 0,
                    'ready', 0, 0
-              FROM skill_set WHERE skills = '["rust"]'
+              FROM skill_set WHERE skills = '["rust-elsewhere"]'
             """)
         .update();
 
     beat(rustacean);
 
     assertThat(held(rustacean)).containsExactly(TaskId.of("t_elsewhere"));
+  }
+
+  @Test
+  void aReportStandsWhenTheClaimItStartsFails() {
+    assumeTrue(TestDatabase.current() == TestDatabase.SQLITE, "SQLite claims inside the report");
+    repo("demo", 10, false);
+    TaskId first = task(aTask("demo"));
+    RegisteredWorker solo = register("solo", 1, 1);
+    beat(solo);
+    report(solo, first, TaskStatus.IN_PROGRESS);
+    TaskId second = task(aTask("demo"));
+    jdbc.sql(
+            """
+            CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task
+              WHEN NEW.status = 'leased' BEGIN SELECT RAISE(ABORT, 'no leases now'); END
+            """)
+        .update();
+    try {
+      assertThat(report(solo, first, TaskStatus.PR_OPENED).status())
+          .isEqualTo(TaskStatus.PR_OPENED);
+    } finally {
+      jdbc.sql("DROP TRIGGER no_leases").update();
+    }
+
+    assertThat(statusOf(first)).isEqualTo(TaskStatus.PR_OPENED);
+    assertThat(statusOf(second)).isEqualTo(TaskStatus.READY);
+    beat(solo);
+    assertThat(statusOf(second)).isEqualTo(TaskStatus.LEASED);
   }
 
   private long skillSets() {
