@@ -17,7 +17,9 @@ CREATE FUNCTION pg_temp.skill_set_of(required TEXT) RETURNS TEXT LANGUAGE sql IM
 $$;
 
 INSERT INTO skill_set (skills)
-SELECT DISTINCT pg_temp.skill_set_of(required_skills) FROM task ORDER BY 1;
+SELECT skills
+  FROM (SELECT DISTINCT pg_temp.skill_set_of(required_skills) AS skills FROM task) AS distinct_sets
+ ORDER BY skills COLLATE "C";
 
 ALTER TABLE task ADD COLUMN skill_set BIGINT REFERENCES skill_set (id);
 

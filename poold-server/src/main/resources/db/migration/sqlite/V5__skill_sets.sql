@@ -9,8 +9,7 @@ CREATE TABLE skill_set (
 );
 
 INSERT INTO skill_set (skills)
-SELECT DISTINCT (SELECT json_group_array(value)
-                   FROM (SELECT value FROM json_each(t.required_skills) ORDER BY value))
+SELECT DISTINCT (SELECT json_group_array(value ORDER BY value) FROM json_each(t.required_skills))
   FROM task t
  ORDER BY 1;
 
@@ -20,7 +19,5 @@ ALTER TABLE task ADD COLUMN skill_set INTEGER REFERENCES skill_set (id);
 UPDATE task
    SET skill_set = (SELECT s.id
                       FROM skill_set s
-                     WHERE s.skills = (SELECT json_group_array(value)
-                                         FROM (SELECT value
-                                                 FROM json_each(task.required_skills)
-                                                ORDER BY value)));
+                     WHERE s.skills = (SELECT json_group_array(value ORDER BY value)
+                                         FROM json_each(task.required_skills)));

@@ -26,8 +26,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -134,9 +134,11 @@ class LeaseReports {
     }
     try {
       claims.fillWithinTransaction(worker);
-    } catch (DataAccessException e) {
+    } catch (TransactionException e) {
+      throw e; // the savepoint itself failed: the transaction cannot go on
+    } catch (RuntimeException e) {
       // The claim was undone alone; the report stands, and the next poll or heartbeat claims.
-      log.warn("Claim for {} after its report failed: {}", worker, e.getMessage());
+      log.warn("Claim for {} after its report failed; the report stands", worker, e);
     }
     return false;
   }

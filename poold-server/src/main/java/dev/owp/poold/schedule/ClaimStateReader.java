@@ -133,7 +133,7 @@ class ClaimStateReader {
     }
     Map<String, RepoSnapshot> repos = openRepos(jdbc);
     Map<Candidate, Long> versions = new LinkedHashMap<>();
-    SkillSets.Coverage coverage = skillSets.coveredBy(snapshot.skills());
+    SkillSets.Coverage coverage = skillSets.coveredBy(snapshot.skills(), jdbc);
     if (coverage.isEmpty()) {
       return Optional.of(new ClaimState(snapshot, repos, versions));
     }

@@ -1,7 +1,6 @@
 package dev.owp.poold.task;
 
 import dev.owp.poold.storage.JsonColumns;
-import dev.owp.poold.storage.Reader;
 import dev.owp.protocol.scheduling.Skills;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +13,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code skill_set} table: every distinct set of skills that tasks require, with an id. A task
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * apart in SQL cost three times as much as the rest of reading a queue head.
  *
  * <p>A set is never changed or deleted once written, so each replica keeps the sets it has read and
- * reads the table again only when its row count says another set has been added.
+ * reads the table again only when its row count says another set has been added. What was read
+ * inside a transaction is kept only once that transaction commits: it may have seen its own new
+ * sets, which a rollback takes back.
  */
 @Component
 public class SkillSets {
@@ -57,12 +60,10 @@ public class SkillSets {
   private record Known(Map<Long, List<String>> byId) {}
 
   private final JdbcClient writer;
-  private final JdbcClient reader;
   private volatile Known known = new Known(Map.of());
 
-  SkillSets(JdbcClient writer, @Reader JdbcClient reader) {
+  SkillSets(JdbcClient writer) {
     this.writer = writer;
-    this.reader = reader;
   }
 
   /**
@@ -82,12 +83,13 @@ public class SkillSets {
 
   /**
    * What a worker with {@code workerSkills} (normalised) can take: the ids of the sets its skills
-   * cover, and each set's skills.
+   * cover, and each set's skills. Reads through {@code jdbc}, the connection the claim reads the
+   * queues through, when the sets it knows may be out of date.
    */
-  public Coverage coveredBy(Collection<String> workerSkills) {
+  public Coverage coveredBy(Collection<String> workerSkills, JdbcClient jdbc) {
     Set<String> have = Set.copyOf(workerSkills);
     Map<Long, List<String>> covered = new HashMap<>();
-    current()
+    current(jdbc)
         .byId()
         .forEach(
             (id, skills) -> {
@@ -98,21 +100,34 @@ public class SkillSets {
     return new Coverage(covered);
   }
 
-  private Known current() {
+  private Known current(JdbcClient jdbc) {
     Known now = known;
-    long count = reader.sql(COUNT).query(Long.class).single();
+    long count = jdbc.sql(COUNT).query(Long.class).single();
     if (count == now.byId().size()) {
       return now;
     }
     Map<Long, List<String>> byId = new HashMap<>();
-    reader
-        .sql(ALL)
+    jdbc.sql(ALL)
         .query(
             (RowCallbackHandler)
                 rs -> byId.put(rs.getLong("id"), JsonColumns.strings(rs.getString("skills"))));
     Known read = new Known(Map.copyOf(byId));
-    known = read;
+    keepOnceCommitted(read);
     return read;
+  }
+
+  private void keepOnceCommitted(Known read) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      known = read;
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            known = read;
+          }
+        });
   }
 
   /** The skill sets one worker covers. */
