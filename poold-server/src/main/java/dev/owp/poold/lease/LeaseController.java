@@ -65,7 +65,7 @@ class LeaseController {
       AuthenticatedWorker worker, @PathVariable TaskId taskId, @RequestBody StatusUpdate update) {
     LeaseReports.Outcome outcome = reports.report(worker.id(), taskId, update);
     if (outcome.fillAfterCommit()) {
-      claims.fill(worker.id());
+      claims.offerAfterReport(worker.id(), false);
     }
     return outcome.ack();
   }
@@ -80,7 +80,7 @@ class LeaseController {
     LeaseReports.Outcome outcome =
         reports.release(worker.id(), taskId, reason == null ? Reason.NONE : reason);
     if (outcome.fillAfterCommit()) {
-      claims.fill(worker.id());
+      claims.offerAfterReport(worker.id(), false);
     }
     return outcome.ack();
   }

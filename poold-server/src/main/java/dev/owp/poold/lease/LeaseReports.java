@@ -24,10 +24,7 @@ import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class LeaseReports {
-
-  private static final Logger log = LoggerFactory.getLogger(LeaseReports.class);
 
   /**
    * The answer, and whether the change freed something a new lease could use (the worker's capacity
@@ -132,14 +127,7 @@ class LeaseReports {
     if (dialect.hasConcurrentWriters()) {
       return true;
     }
-    try {
-      claims.fillWithinTransaction(worker);
-    } catch (TransactionException e) {
-      throw e; // the savepoint itself failed: the transaction cannot go on
-    } catch (RuntimeException e) {
-      // The claim was undone alone; the report stands, and the next poll or heartbeat claims.
-      log.warn("Claim for {} after its report failed; the report stands", worker, e);
-    }
+    claims.offerAfterReport(worker, true);
     return false;
   }
 

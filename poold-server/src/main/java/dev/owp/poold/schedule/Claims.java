@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from one PostgreSQL database at once.
  *
  * <p>A status report that frees room on SQLite claims inside its own transaction instead ({@link
- * #fillWithinTransaction}): under the one writer, the queues read are the queues leased from.
+ * #offerAfterReport}): under the one writer, the queues read are the queues leased from.
  */
 @Service
 public class Claims {
@@ -115,17 +116,28 @@ public class Claims {
   }
 
   /**
-   * Leases ready tasks to {@code worker} inside the caller's write transaction, reading the queues
-   * under it and leasing each under a savepoint; returns how many. For SQLite's one writer, where
-   * nothing else changes between the read and the leases. The claim runs under a savepoint of its
-   * own: when it fails, it is undone alone, and the caller's changes stand.
+   * Offers new work to a worker whose report freed room, once the report is safe: {@link #fill}
+   * after the report's commit, or with {@code withinTransaction} (SQLite's one writer) inside the
+   * report's transaction, reading the queues under it, where nothing else changes between the read
+   * and the leases. Either way a claim that fails is logged, never thrown: the report stands (the
+   * claim inside it runs under a savepoint of its own and is undone alone), and the worker's next
+   * poll or heartbeat claims again.
    */
-  public int fillWithinTransaction(WorkerId worker) {
-    Instant now = clock.instant();
-    int granted =
-        Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status)));
-    metrics.leasesGranted(granted);
-    return granted;
+  public void offerAfterReport(WorkerId worker, boolean withinTransaction) {
+    try {
+      if (withinTransaction) {
+        Instant now = clock.instant();
+        int granted =
+            Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status)));
+        metrics.leasesGranted(granted);
+      } else {
+        fill(worker);
+      }
+    } catch (TransactionException e) {
+      throw e; // the savepoint itself failed: the report's transaction cannot go on
+    } catch (RuntimeException e) {
+      log.warn("Claim for {} after its report failed; the report stands", worker, e);
+    }
   }
 
   private int grant(WorkerId worker, ClaimState planned, Instant now, TransactionStatus status) {

@@ -2,7 +2,6 @@ package dev.owp.poold.schedule;
 
 import static dev.owp.poold.support.TaskSpecBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.owp.poold.support.PooldIntegrationTest;
 import dev.owp.poold.support.TestDatabase;
@@ -75,30 +74,49 @@ class SchedulingTest extends PooldIntegrationTest {
 
   @Test
   void aReportStandsWhenTheClaimItStartsFails() {
-    assumeTrue(TestDatabase.current() == TestDatabase.SQLITE, "SQLite claims inside the report");
     repo("demo", 10, false);
     TaskId first = task(aTask("demo"));
     RegisteredWorker solo = register("solo", 1, 1);
     beat(solo);
     report(solo, first, TaskStatus.IN_PROGRESS);
     TaskId second = task(aTask("demo"));
-    jdbc.sql(
-            """
-            CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task
-              WHEN NEW.status = 'leased' BEGIN SELECT RAISE(ABORT, 'no leases now'); END
-            """)
-        .update();
+    refuseEveryLease(true);
     try {
       assertThat(report(solo, first, TaskStatus.PR_OPENED).status())
           .isEqualTo(TaskStatus.PR_OPENED);
     } finally {
-      jdbc.sql("DROP TRIGGER no_leases").update();
+      refuseEveryLease(false);
     }
 
     assertThat(statusOf(first)).isEqualTo(TaskStatus.PR_OPENED);
     assertThat(statusOf(second)).isEqualTo(TaskStatus.READY);
     beat(solo);
     assertThat(statusOf(second)).isEqualTo(TaskStatus.LEASED);
+  }
+
+  // A trigger that makes every lease fail, as a broken database would.
+  private void refuseEveryLease(boolean refuse) {
+    List<String> statements =
+        TestDatabase.current() == TestDatabase.SQLITE
+            ? refuse
+                ? List.of(
+                    """
+                    CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task
+                      WHEN NEW.status = 'leased' BEGIN SELECT RAISE(ABORT, 'no leases now'); END
+                    """)
+                : List.of("DROP TRIGGER no_leases")
+            : refuse
+                ? List.of(
+                    """
+                    CREATE FUNCTION no_leases() RETURNS trigger LANGUAGE plpgsql AS $$
+                      BEGIN RAISE EXCEPTION 'no leases now'; END $$
+                    """,
+                    """
+                    CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task FOR EACH ROW
+                      WHEN (NEW.status = 'leased') EXECUTE FUNCTION no_leases()
+                    """)
+                : List.of("DROP TRIGGER no_leases ON task", "DROP FUNCTION no_leases()");
+    statements.forEach(statement -> jdbc.sql(statement).update());
   }
 
   private long skillSets() {
