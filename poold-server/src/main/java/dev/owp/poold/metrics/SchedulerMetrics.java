@@ -1,10 +1,9 @@
 package dev.owp.poold.metrics;
 
+import dev.owp.poold.storage.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counters of the scheduler's decisions. A decision counts once its transaction commits: a lease
@@ -31,12 +30,12 @@ public class SchedulerMetrics {
 
   /** {@code count} leases were granted. */
   public void leasesGranted(int count) {
-    afterCommit(() -> leasesGranted.increment(count));
+    AfterCommit.run(() -> leasesGranted.increment(count));
   }
 
   /** {@code count} leases were renewed. */
   public void leasesRenewed(int count) {
-    afterCommit(() -> leasesRenewed.increment(count));
+    AfterCommit.run(() -> leasesRenewed.increment(count));
   }
 
   /** A held task went back to the pool, for {@code reason} (e.g. {@code lease_expired}). */
@@ -46,20 +45,6 @@ public class SchedulerMetrics {
             .description("Held tasks that went back to the pool, by reason")
             .tag("reason", reason)
             .register(registry);
-    afterCommit(counter::increment);
-  }
-
-  private static void afterCommit(Runnable count) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      count.run();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            count.run();
-          }
-        });
+    AfterCommit.run(counter::increment);
   }
 }

@@ -1,8 +1,10 @@
 package dev.owp.poold.task;
 
+import dev.owp.poold.storage.AfterCommit;
 import dev.owp.poold.storage.JsonColumns;
 import dev.owp.protocol.scheduling.Skills;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,8 +15,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code skill_set} table: every distinct set of skills that tasks require, with an id. A task
@@ -39,22 +39,9 @@ public class SkillSets {
 
   private static final String ALL = "SELECT id, skills FROM skill_set";
 
-  /** Sets in the order the migration that created the table sorts them: by code point. */
+  /** Skills in the order the migration that created the table sorts them: by code point. */
   private static final Comparator<String> CODE_POINT_ORDER =
-      (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-          int x = a.codePointAt(i);
-          int y = b.codePointAt(j);
-          if (x != y) {
-            return Integer.compare(x, y);
-          }
-          i += Character.charCount(x);
-          j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-      };
+      Comparator.comparing((String skill) -> skill.codePoints().toArray(), Arrays::compare);
 
   /** The sets this replica has read: an immutable snapshot, replaced whole. */
   private record Known(Map<Long, List<String>> byId) {}
@@ -112,22 +99,8 @@ public class SkillSets {
             (RowCallbackHandler)
                 rs -> byId.put(rs.getLong("id"), JsonColumns.strings(rs.getString("skills"))));
     Known read = new Known(Map.copyOf(byId));
-    keepOnceCommitted(read);
+    AfterCommit.run(() -> known = read);
     return read;
-  }
-
-  private void keepOnceCommitted(Known read) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      known = read;
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            known = read;
-          }
-        });
   }
 
   /** The skill sets one worker covers. */

@@ -80,12 +80,12 @@ class SchedulingTest extends PooldIntegrationTest {
     beat(solo);
     report(solo, first, TaskStatus.IN_PROGRESS);
     TaskId second = task(aTask("demo"));
-    refuseEveryLease(true);
+    refuseEveryLease();
     try {
       assertThat(report(solo, first, TaskStatus.PR_OPENED).status())
           .isEqualTo(TaskStatus.PR_OPENED);
     } finally {
-      refuseEveryLease(false);
+      allowLeasesAgain();
     }
 
     assertThat(statusOf(first)).isEqualTo(TaskStatus.PR_OPENED);
@@ -95,28 +95,38 @@ class SchedulingTest extends PooldIntegrationTest {
   }
 
   // A trigger that makes every lease fail, as a broken database would.
-  private void refuseEveryLease(boolean refuse) {
-    List<String> statements =
-        TestDatabase.current() == TestDatabase.SQLITE
-            ? refuse
-                ? List.of(
-                    """
-                    CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task
-                      WHEN NEW.status = 'leased' BEGIN SELECT RAISE(ABORT, 'no leases now'); END
-                    """)
-                : List.of("DROP TRIGGER no_leases")
-            : refuse
-                ? List.of(
-                    """
-                    CREATE FUNCTION no_leases() RETURNS trigger LANGUAGE plpgsql AS $$
-                      BEGIN RAISE EXCEPTION 'no leases now'; END $$
-                    """,
-                    """
-                    CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task FOR EACH ROW
-                      WHEN (NEW.status = 'leased') EXECUTE FUNCTION no_leases()
-                    """)
-                : List.of("DROP TRIGGER no_leases ON task", "DROP FUNCTION no_leases()");
-    statements.forEach(statement -> jdbc.sql(statement).update());
+  private void refuseEveryLease() {
+    if (TestDatabase.current() == TestDatabase.SQLITE) {
+      update(
+          """
+          CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task
+            WHEN NEW.status = 'leased' BEGIN SELECT RAISE(ABORT, 'no leases now'); END
+          """);
+      return;
+    }
+    update(
+        """
+        CREATE FUNCTION no_leases() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'no leases now'; END $$
+        """);
+    update(
+        """
+        CREATE TRIGGER no_leases BEFORE UPDATE OF status ON task FOR EACH ROW
+          WHEN (NEW.status = 'leased') EXECUTE FUNCTION no_leases()
+        """);
+  }
+
+  private void allowLeasesAgain() {
+    if (TestDatabase.current() == TestDatabase.SQLITE) {
+      update("DROP TRIGGER no_leases");
+      return;
+    }
+    update("DROP TRIGGER no_leases ON task");
+    update("DROP FUNCTION no_leases()");
+  }
+
+  private void update(String statement) {
+    jdbc.sql(statement).update();
   }
 
   private long skillSets() {
