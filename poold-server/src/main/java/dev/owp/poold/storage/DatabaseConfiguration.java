@@ -32,8 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+  // The driver would run and compile "SELECT last_insert_rowid()" after every INSERT, for
+  // generated keys that poold never asks for.
   private static final String SQLITE_PRAGMAS =
-      "journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=NORMAL";
+      "journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=NORMAL"
+          + "&jdbc.get_generated_keys=false";
 
   @Bean
   DatabaseLocation databaseLocation(PooldProperties properties) {
