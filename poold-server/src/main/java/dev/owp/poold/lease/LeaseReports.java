@@ -23,9 +23,11 @@ import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a worker says about a task it holds: a status report, or giving it back. Either one is a
@@ -57,6 +59,7 @@ class LeaseReports {
   private final Clock clock;
   private final Claims claims;
   private final SqlDialect dialect;
+  private final TransactionTemplate transactions;
 
   LeaseReports(
       TaskRepository tasks,
@@ -66,7 +69,9 @@ class LeaseReports {
       PooldProperties properties,
       Clock clock,
       Claims claims,
-      SqlDialect dialect) {
+      SqlDialect dialect,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.claims = claims;
     this.dialect = dialect;
     this.tasks = tasks;
@@ -77,8 +82,19 @@ class LeaseReports {
     this.clock = clock;
   }
 
-  @Transactional
   Outcome report(WorkerId worker, TaskId id, StatusUpdate update) {
+    return inTransaction(() -> reportNow(worker, id, update));
+  }
+
+  Outcome release(WorkerId worker, TaskId id, Reason reason) {
+    return inTransaction(() -> releaseNow(worker, id, reason));
+  }
+
+  private Outcome inTransaction(Supplier<Outcome> change) {
+    return Objects.requireNonNull(transactions.execute(status -> change.get()));
+  }
+
+  private Outcome reportNow(WorkerId worker, TaskId id, StatusUpdate update) {
     Instant now = clock.instant();
     TaskRecord task = find(id);
     requireHolder(task, worker, update.leaseId());
@@ -104,8 +120,7 @@ class LeaseReports {
         offerWork(worker, freesRoom(task.status(), after.status(), task.estimatePoints())));
   }
 
-  @Transactional
-  Outcome release(WorkerId worker, TaskId id, Reason reason) {
+  private Outcome releaseNow(WorkerId worker, TaskId id, Reason reason) {
     Instant now = clock.instant();
     TaskRecord task = find(id);
     requireHolder(task, worker, null);

@@ -3,6 +3,7 @@ package dev.owp.poold.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.owp.poold.config.PooldProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The connection pools.
@@ -62,6 +65,18 @@ class DatabaseConfiguration {
     config.setPassword(env.getProperty("owp.db-password"));
     config.setMaximumPoolSize(properties.postgresPoolSize());
     return new HikariDataSource(config);
+  }
+
+  /**
+   * The write transactions: on SQLite committed in groups by its one writer ({@link GroupCommit}),
+   * on PostgreSQL each on its own.
+   */
+  @Bean
+  TransactionTemplate transactionTemplate(
+      PlatformTransactionManager transactionManager, SqlDialect dialect, MeterRegistry registry) {
+    return dialect.hasConcurrentWriters()
+        ? new TransactionTemplate(transactionManager)
+        : new GroupCommit(transactionManager, registry);
   }
 
   @Bean(defaultCandidate = false)
