@@ -119,7 +119,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
                 null));
 
     new WebDriverWait(browser, LIVE).until(b -> "pr_opened".equals(statusOnScreen(id)));
-    assertThat(browser.findElement(By.id("count-pr_opened")).getText()).isEqualTo("1");
+    assertThat(textOn("#count-pr_opened")).isEqualTo("1");
     assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument"))
         .isEqualTo(true);
     screenshot("live-update");
@@ -162,7 +162,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
             .map(WebElement::getText)
             .toList();
     assertThat(history).containsExactly("task.create", "task.leased");
-    assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("leased");
+    assertThat(textOn("#task-status")).isEqualTo("leased");
     screenshot("task-history");
   }
 
@@ -184,16 +184,12 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     assertThat(browser.getPageSource()).doesNotContain(ADMIN_TOKEN);
 
     click(By.cssSelector("button.pause"));
-    new WebDriverWait(browser, LIVE)
-        .until(
-            b ->
-                b.findElement(By.cssSelector("tr[data-worker] .state")).getText().equals("paused"));
+    new WebDriverWait(browser, LIVE).until(b -> "paused".equals(textOn("tr[data-worker] .state")));
     assertThat(admin().worker(alice.workerId()).paused()).isTrue();
 
     browser.get(server() + "/tasks/" + id.value());
     click(By.id("requeue"));
-    new WebDriverWait(browser, LIVE)
-        .until(b -> b.findElement(By.id("task-status")).getText().equals("ready"));
+    new WebDriverWait(browser, LIVE).until(b -> "ready".equals(textOn("#task-status")));
     assertThat(statusOf(id)).isEqualTo(TaskStatus.READY);
     screenshot("admin-requeued");
   }
@@ -314,8 +310,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     assertThat(pausedHint().getText()).startsWith("Live updates paused while you edit");
     TaskId first = task(aTask("beta").titled("Created while the filter was edited"));
     // The counts follow; the task list, being edited, does not.
-    new WebDriverWait(browser, LIVE)
-        .until(b -> b.findElement(By.id("count-ready")).getText().equals("2"));
+    new WebDriverWait(browser, LIVE).until(b -> "2".equals(textOn("#count-ready")));
     assertThat(taskRows()).doesNotContain(first.value());
     screenshot("paused-while-editing");
 
@@ -327,8 +322,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     browser.findElement(By.name("q")).sendKeys("parser");
     new WebDriverWait(browser, LIVE).until(b -> pausedHint() != null);
     TaskId second = task(aTask("beta").titled("Created while the search was typed"));
-    new WebDriverWait(browser, LIVE)
-        .until(b -> b.findElement(By.id("count-ready")).getText().equals("3"));
+    new WebDriverWait(browser, LIVE).until(b -> "3".equals(textOn("#count-ready")));
     assertThat(taskRows()).doesNotContain(second.value());
     click(By.cssSelector(".paused-hint button"));
     new WebDriverWait(browser, LIVE).until(b -> taskRows().contains(second.value()));
@@ -379,9 +373,20 @@ class DashboardBrowserTest extends PooldIntegrationTest {
   }
 
   private String statusOnScreen(TaskId id) {
-    return browser
-        .findElement(By.cssSelector("tr[data-task='" + id.value() + "'] .status"))
-        .getText();
+    return textOn("tr[data-task='" + id.value() + "'] .status");
+  }
+
+  /**
+   * The text of the first element matching {@code css}, or null, read in one script: a live update
+   * may replace the element between a findElement and a getText.
+   */
+  private static String textOn(String css) {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]);"
+                    + " return e ? e.innerText.trim() : null;",
+                css);
   }
 
   /** The task ids listed, read in one go: a live update may replace the rows at any moment. */
