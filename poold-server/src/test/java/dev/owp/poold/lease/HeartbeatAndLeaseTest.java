@@ -245,6 +245,22 @@ class HeartbeatAndLeaseTest extends PooldIntegrationTest {
   }
 
   @Test
+  void theHeartbeatThatBringsAWorkerBackOnlineAlsoBringsItWork() {
+    repo("demo", 5, true);
+    RegisteredWorker alice = register("alice", 5, 2);
+    beat(alice);
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(runCycle().workersOffline()).isEqualTo(1);
+    TaskId id = task(aTask("demo"));
+
+    HeartbeatAck ack = beat(alice);
+
+    assertThat(ack.leasesGranted()).isEqualTo(1);
+    assertThat(held(alice)).containsExactly(id);
+    assertThat(as(alice).me().online()).isTrue();
+  }
+
+  @Test
   void aStatusReportAlsoKeepsTheWorkerOnline() {
     repo("demo", 5, true);
     TaskId id = task(aTask("demo"));
