@@ -15,6 +15,7 @@ import dev.owp.protocol.scheduling.WorkerSnapshot;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
  * task_ready_queue (repo, priority DESC, seq) WHERE status = 'ready'} with a small limit, and only
  * for repositories with a free budget slot, all of them in one statement: the cost of a claim
  * depends on the worker's free slots and the number of open repositories, never on the size of the
- * backlog.
+ * backlog. Under SQLite's one writer the heads a transaction reads are kept for its later claims
+ * ({@link WriterQueueHeads}).
  */
 @Component
 class ClaimStateReader {
@@ -99,6 +101,8 @@ class ClaimStateReader {
   private final QueueHeads writerHeads;
   private final SkillSets skillSets;
   private final PooldProperties properties;
+  private final boolean concurrentWriters;
+  private final WriterQueueHeads inTransaction = new WriterQueueHeads();
 
   ClaimStateReader(
       @Reader JdbcClient reader,
@@ -113,6 +117,7 @@ class ClaimStateReader {
     this.readerHeads = new QueueHeads(skills, "");
     this.writerHeads = new QueueHeads(skills, dialect.lockSkippingLocked("t"));
     this.properties = properties;
+    this.concurrentWriters = dialect.hasConcurrentWriters();
   }
 
   /** The claim state of {@code worker} at {@code now}; empty when there is no such worker. */
@@ -138,12 +143,48 @@ class ClaimStateReader {
       return Optional.of(new ClaimState(snapshot, repos, versions));
     }
     QueueHeads heads = source == Source.READER ? readerHeads : writerHeads;
-    List<String> open = List.copyOf(repos.keySet());
-    for (int from = 0; from < open.size(); from += REPOS_PER_STATEMENT) {
-      List<String> some = open.subList(from, Math.min(open.size(), from + REPOS_PER_STATEMENT));
+    List<String> toRead = List.copyOf(repos.keySet());
+    Optional<WriterQueueHeads.Heads> held =
+        source == Source.WRITER && !concurrentWriters ? inTransaction.current() : Optional.empty();
+    if (held.isPresent()) {
+      WriterQueueHeads.Heads kept = held.get();
+      int limit = headLength(snapshot);
+      for (List<String> some : batches(kept.unread(toRead))) {
+        inTransaction.read(writer, some, kept);
+      }
+      toRead = kept.shortFor(toRead, worker, snapshot, repos, coverage, now, limit, versions);
+      // Earlier claims of the transaction may have drained them: read them again once.
+      for (List<String> some : batches(toRead)) {
+        inTransaction.read(writer, some, kept);
+      }
+      toRead = kept.shortFor(toRead, worker, snapshot, repos, coverage, now, limit, versions);
+    }
+    for (List<String> some : batches(toRead)) {
       readHeads(jdbc, heads, some, worker, snapshot, coverage, now, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
+  }
+
+  /**
+   * Tells the queue heads read in the current transaction (SQLite's one writer) that {@code task}
+   * was leased, or found changed when a lease was attempted.
+   */
+  void noLongerReady(Candidate task) {
+    inTransaction.drop(task);
+  }
+
+  private static List<List<String>> batches(List<String> repos) {
+    List<List<String>> batches = new ArrayList<>();
+    for (int from = 0; from < repos.size(); from += REPOS_PER_STATEMENT) {
+      batches.add(repos.subList(from, Math.min(repos.size(), from + REPOS_PER_STATEMENT)));
+    }
+    return batches;
+  }
+
+  /** How many candidates of each repository a claim reads: a few more than the free slots. */
+  private static int headLength(WorkerSnapshot traits) {
+    // Some of the head may share an area or lose a race.
+    return Math.min(64, 2 * traits.load().freeSlots() + 4);
   }
 
   private static Map<String, RepoSnapshot> openRepos(JdbcClient jdbc) {
@@ -194,8 +235,7 @@ class ClaimStateReader {
       SkillSets.Coverage coverage,
       Instant now,
       Map<Candidate, Long> versions) {
-    // A few more than the free slots: some of the head may share an area or lose a race.
-    int limit = Math.min(64, 2 * traits.load().freeSlots() + 4);
+    int limit = headLength(traits);
     StatementSpec heads = jdbc.sql(statements.of(repos.size()));
     for (int i = 0; i < repos.size(); i++) {
       heads = heads.param("repo" + i, repos.get(i));

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -163,12 +164,26 @@ public class Claims {
     return granted + readAndTake(worker, now, status);
   }
 
-  /** Reads the claim state inside the write transaction and leases its plan. */
+  /**
+   * Reads the claim state inside the write transaction and leases its plan. Under the one writer
+   * the queue heads may come from earlier in the transaction ({@link WriterQueueHeads}): a task
+   * found changed since is dropped from them, and the claim reads again.
+   */
   private int readAndTake(WorkerId worker, Instant now, TransactionStatus status) {
-    return state
-        .read(worker, now, Source.WRITER)
-        .map(fresh -> attempt(worker, fresh, now, status).leased().size())
-        .orElse(0);
+    int granted = 0;
+    for (int round = 0; round < REPLANS; round++) {
+      Optional<ClaimState> fresh = state.read(worker, now, Source.WRITER);
+      if (fresh.isEmpty()) {
+        return granted;
+      }
+      Attempt attempt = attempt(worker, fresh.get(), now, status);
+      granted += attempt.leased().size();
+      if (dialect.hasConcurrentWriters()
+          || !attempt.lost().containsValue(LeaseOutcome.TASK_TAKEN)) {
+        return granted;
+      }
+    }
+    return granted;
   }
 
   /**
@@ -182,6 +197,9 @@ public class Claims {
     for (Candidate task : inLockOrder(state.plan())) {
       Object savepoint = status.createSavepoint();
       LeaseOutcome outcome = moves.lease(task, state.version(task), worker, now);
+      if (outcome == LeaseOutcome.GRANTED || outcome == LeaseOutcome.TASK_TAKEN) {
+        this.state.noLongerReady(task);
+      }
       if (outcome == LeaseOutcome.GRANTED) {
         status.releaseSavepoint(savepoint);
         leased.add(task);

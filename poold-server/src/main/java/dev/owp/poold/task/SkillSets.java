@@ -129,6 +129,11 @@ public class SkillSets {
       return ids;
     }
 
+    /** Whether the worker covers set {@code id}. */
+    public boolean covers(long id) {
+      return sets.containsKey(id);
+    }
+
     /** The skills of covered set {@code id}. */
     public List<String> skills(long id) {
       List<String> skills = sets.get(id);
