@@ -19,6 +19,7 @@ import dev.owp.protocol.task.StatusAck;
 import dev.owp.protocol.task.StatusUpdate;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskStateMachine;
+import dev.owp.protocol.task.TaskStateMachine.WorkerMove;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
@@ -99,25 +100,25 @@ class LeaseReports {
     TaskRecord task = find(id);
     requireHolder(task, worker, update.leaseId());
     presence.seen(worker, now, null);
-    switch (TaskStateMachine.workerMove(task.status(), update.status())) {
-      case ALREADY_DONE -> {
-        return new Outcome(new StatusAck(true, task.status(), null), false);
-      }
-      case ILLEGAL ->
-          throw new ApiException(
-                  ProblemType.ILLEGAL_TRANSITION,
-                  TaskStateMachine.refusal(task.status(), update.status()))
-              .with("task_id", id.value())
-              .with("from", task.status().wireName())
-              .with("to", update.status().wireName());
-      case ADVANCE, NOTE ->
-          moves.advance(task, update.status(), update.message(), update.artifact(), now);
+    WorkerMove move = TaskStateMachine.workerMove(task.status(), update.status());
+    if (move == WorkerMove.ALREADY_DONE) {
+      return new Outcome(new StatusAck(true, task.status(), null), false);
     }
+    if (move == WorkerMove.ILLEGAL) {
+      throw new ApiException(
+              ProblemType.ILLEGAL_TRANSITION,
+              TaskStateMachine.refusal(task.status(), update.status()))
+          .with("task_id", id.value())
+          .with("from", task.status().wireName())
+          .with("to", update.status().wireName());
+    }
+    // ADVANCE or NOTE: either way the task is now in the reported status.
+    @Nullable Instant expiresAt =
+        moves.advance(task, update.status(), update.message(), update.artifact(), now);
     tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
-    TaskRecord after = find(id);
     return new Outcome(
-        new StatusAck(true, after.status(), after.leaseExpiresAt()),
-        offerWork(worker, freesRoom(task.status(), after.status(), task.estimatePoints())));
+        new StatusAck(true, update.status(), expiresAt),
+        offerWork(worker, freesRoom(task.status(), update.status(), task.estimatePoints())));
   }
 
   private Outcome releaseNow(WorkerId worker, TaskId id, Reason reason) {

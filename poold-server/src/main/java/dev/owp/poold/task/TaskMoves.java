@@ -121,9 +121,10 @@ public class TaskMoves {
    * A worker's report moves the task it holds to {@code to} (or notes progress when {@code to} is
    * its status). The caller has checked that the worker holds it and that the move is legal.
    *
+   * @return when the task's lease now expires; null once the worker no longer holds it
    * @throws ApiException 409 when resuming would exceed the worker's capacity, or the task changed
    */
-  public void advance(
+  public @Nullable Instant advance(
       TaskRecord task,
       TaskStatus to,
       @Nullable String message,
@@ -151,13 +152,14 @@ public class TaskMoves {
     }
     Artifact artifact = task.artifact() == null ? reported : task.artifact().updatedBy(reported);
     boolean held = to.isHeld();
+    Instant expiresAt = held ? LeaseRules.expiresAt(now, properties.leaseTtl()) : null;
     if (!tasks.changeStatus(
         task,
         to,
         message,
         artifact == null || artifact.isEmpty() ? null : artifact,
         held ? task.leaseId() : null,
-        held ? LeaseRules.expiresAt(now, properties.leaseTtl()) : null,
+        expiresAt,
         now)) {
       throw changedMeanwhile(task);
     }
@@ -171,6 +173,7 @@ public class TaskMoves {
         .with("message", message)
         .with("artifact", reported)
         .append();
+    return expiresAt;
   }
 
   /**
