@@ -144,11 +144,13 @@ class ClaimStateReader {
     }
     QueueHeads heads = source == Source.READER ? readerHeads : writerHeads;
     List<String> toRead = List.copyOf(repos.keySet());
-    Optional<WriterQueueHeads.Heads> held =
-        source == Source.WRITER && !concurrentWriters ? inTransaction.current() : Optional.empty();
+    int limit = headLength(snapshot);
+    // A worker with room for more than the kept heads hold reads its own.
+    boolean fromKept =
+        source == Source.WRITER && !concurrentWriters && limit <= WriterQueueHeads.DEPTH;
+    Optional<WriterQueueHeads.Heads> held = fromKept ? inTransaction.current() : Optional.empty();
     if (held.isPresent()) {
       WriterQueueHeads.Heads kept = held.get();
-      int limit = headLength(snapshot);
       for (List<String> some : batches(kept.unread(toRead))) {
         inTransaction.read(writer, some, kept);
       }
