@@ -146,25 +146,49 @@ class ClaimStateReader {
     List<String> toRead = List.copyOf(repos.keySet());
     int limit = headLength(snapshot);
     // A worker with room for more than the kept heads hold reads its own.
-    boolean fromKept =
+    boolean useKept =
         source == Source.WRITER && !concurrentWriters && limit <= WriterQueueHeads.DEPTH;
-    Optional<WriterQueueHeads.Heads> held = fromKept ? inTransaction.current() : Optional.empty();
+    Optional<WriterQueueHeads.Heads> held = useKept ? inTransaction.current() : Optional.empty();
     if (held.isPresent()) {
-      WriterQueueHeads.Heads kept = held.get();
-      for (List<String> some : batches(kept.unread(toRead))) {
-        inTransaction.read(writer, some, kept);
-      }
-      toRead = kept.shortFor(toRead, worker, snapshot, repos, coverage, now, limit, versions);
-      // Earlier claims of the transaction may have drained them: read them again once.
-      for (List<String> some : batches(toRead)) {
-        inTransaction.read(writer, some, kept);
-      }
-      toRead = kept.shortFor(toRead, worker, snapshot, repos, coverage, now, limit, versions);
+      toRead =
+          fromKept(held.get(), toRead, worker, snapshot, repos, coverage, now, limit, versions);
     }
     for (List<String> some : batches(toRead)) {
       readHeads(jdbc, heads, some, worker, snapshot, coverage, now, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
+  }
+
+  /**
+   * Adds the candidates of {@code open} that the heads kept for the transaction hold; returns the
+   * repositories the worker must read its own heads of, because their kept head ran short.
+   */
+  private List<String> fromKept(
+      WriterQueueHeads.Heads kept,
+      List<String> open,
+      WorkerId worker,
+      WorkerSnapshot snapshot,
+      Map<String, RepoSnapshot> repos,
+      SkillSets.Coverage coverage,
+      Instant now,
+      int limit,
+      Map<Candidate, Long> versions) {
+    Set<String> unread = Set.copyOf(kept.unread(open));
+    for (List<String> some : batches(List.copyOf(unread))) {
+      inTransaction.read(writer, some, kept);
+    }
+    List<String> shortOnes =
+        kept.shortFor(open, worker, snapshot, repos, coverage, now, limit, versions);
+    // A head read by an earlier claim may since have been drained by the transaction's leases:
+    // read those again once; a head just read is as fresh as it gets.
+    List<String> drained = shortOnes.stream().filter(repo -> !unread.contains(repo)).toList();
+    for (List<String> some : batches(drained)) {
+      inTransaction.read(writer, some, kept);
+    }
+    List<String> stillShort = new ArrayList<>(shortOnes.stream().filter(unread::contains).toList());
+    stillShort.addAll(
+        kept.shortFor(drained, worker, snapshot, repos, coverage, now, limit, versions));
+    return stillShort;
   }
 
   /**

@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * repository, for no worker in particular; every claim then picks its worker's candidates from them
  * with the same conditions the queue-head statement applies ({@link #fits}), and the tasks leased
  * are dropped as they go. A repository whose head, so filtered, runs short while more ready tasks
- * lie beyond it is read again; if it still runs short, the claim reads it with the worker's own
- * statement ({@link Heads#shortFor}).
+ * lie beyond it is read again if an earlier claim read it (the transaction's leases may have
+ * drained it); if it still runs short, the claim reads it with the worker's own statement ({@link
+ * Heads#shortFor}).
  *
  * <p>Out of date it can only be in one way: a task that another write of the same transaction made
  * ready (a release, a requeue, an import) is offered from the next transaction on. A task taken,
