@@ -1,5 +1,7 @@
 package dev.owp.poold.storage;
 
+import java.util.Optional;
+
 /**
  * The few SQL fragments that differ between SQLite and PostgreSQL. Everything else (schema aside,
  * which has one migration folder per dialect) is written once.
@@ -29,6 +31,12 @@ public interface SqlDialect {
    */
   boolean hasConcurrentWriters();
 
+  /**
+   * The statement that refreshes the planner's statistics of {@code table}, where the database
+   * plans from statistics it keeps (PostgreSQL); empty for SQLite, which has none unless told to.
+   */
+  Optional<String> analyze(String table);
+
   /** SQLite: one writer, so no row locks. */
   SqlDialect SQLITE =
       new SqlDialect() {
@@ -45,6 +53,11 @@ public interface SqlDialect {
         @Override
         public boolean hasConcurrentWriters() {
           return false;
+        }
+
+        @Override
+        public Optional<String> analyze(String table) {
+          return Optional.empty();
         }
       };
 
@@ -64,6 +77,11 @@ public interface SqlDialect {
         @Override
         public boolean hasConcurrentWriters() {
           return true;
+        }
+
+        @Override
+        public Optional<String> analyze(String table) {
+          return Optional.of("ANALYZE " + table);
         }
       };
 }

@@ -2,6 +2,7 @@ package dev.owp.poold.task;
 
 import dev.owp.poold.event.EventLog;
 import dev.owp.poold.repo.TrackedRepoRepository;
+import dev.owp.poold.storage.AfterCommit;
 import dev.owp.poold.web.ApiException;
 import dev.owp.protocol.event.EventType;
 import dev.owp.protocol.problem.ProblemType;
@@ -23,8 +24,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates tasks, one or many at once. A task with a {@code key} that already exists in its
@@ -36,18 +41,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskCatalog {
 
+  /** Tasks created or updated by one import after which the planner's statistics are refreshed. */
+  static final int STATISTICS_AFTER = 1_000;
+
+  private static final Logger log = LoggerFactory.getLogger(TaskCatalog.class);
+
   private final TaskRepository tasks;
   private final TrackedRepoRepository repos;
   private final TaskMoves moves;
   private final EventLog events;
   private final Clock clock;
+  private final TransactionTemplate separately;
 
   TaskCatalog(
       TaskRepository tasks,
       TrackedRepoRepository repos,
       TaskMoves moves,
       EventLog events,
-      Clock clock) {
+      Clock clock,
+      TransactionTemplate transactions) {
+    // After a commit the committed transaction's connection is still bound: statements run then
+    // need a transaction of their own to be committed.
+    this.separately = new TransactionTemplate(transactions.getTransactionManager());
+    separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.tasks = tasks;
     this.repos = repos;
     this.moves = moves;
@@ -87,6 +103,12 @@ public class TaskCatalog {
     for (TaskSpec spec : bulk.tasks()) {
       results.add(upsert(spec, now));
     }
+    if (results.size() >= STATISTICS_AFTER && tasks.keepsStatistics()) {
+      // Statistics taken while the ready queue was empty make PostgreSQL read a task by id through
+      // the ready-queue index, walking every ready task, until autovacuum analyzes the table
+      // (measured: 3,000 buffers per lease at 5,000 ready tasks instead of 3).
+      AfterCommit.run(this::refreshStatistics);
+    }
     List<TaskWithdrawn> withdrawn = new ArrayList<>();
     for (TaskWithdrawal withdrawal : bulk.withdraw()) {
       tasks
@@ -94,6 +116,15 @@ public class TaskCatalog {
           .ifPresent(task -> withdrawn.add(withdraw(task, withdrawal, now)));
     }
     return BulkResult.of(results, withdrawn);
+  }
+
+  /** The import is committed whatever becomes of this; autovacuum analyzes the table later. */
+  private void refreshStatistics() {
+    try {
+      separately.executeWithoutResult(status -> tasks.refreshStatistics());
+    } catch (RuntimeException e) {
+      log.warn("Could not refresh the task table's statistics after an import", e);
+    }
   }
 
   /** Cancels a task nobody has started; a started or finished task is kept as it is. */

@@ -2,6 +2,7 @@ package dev.owp.poold.task;
 
 import dev.owp.poold.storage.EpochMillis;
 import dev.owp.poold.storage.JsonColumns;
+import dev.owp.poold.storage.SqlDialect;
 import dev.owp.poold.storage.StatusSql;
 import dev.owp.protocol.lease.LeaseId;
 import dev.owp.protocol.task.Artifact;
@@ -187,6 +188,7 @@ public class TaskRepository {
 
   private final JdbcClient jdbc;
   private final SkillSets skillSets;
+  private final Optional<String> analyze;
 
   // sqlite-jdbc refuses getObject(column, Integer.class) on NULL.
   private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
@@ -194,9 +196,23 @@ public class TaskRepository {
     return rs.wasNull() ? null : value;
   }
 
-  TaskRepository(JdbcClient jdbc, SkillSets skillSets) {
+  TaskRepository(JdbcClient jdbc, SkillSets skillSets, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.skillSets = skillSets;
+    this.analyze = dialect.analyze("task");
+  }
+
+  /**
+   * Refreshes the planner's statistics of the task table where the database keeps them, so that the
+   * ready queue a large import just filled does not look as empty as when it was last analyzed.
+   */
+  void refreshStatistics() {
+    analyze.ifPresent(statement -> jdbc.sql(statement).update());
+  }
+
+  /** Whether the database plans from statistics that {@link #refreshStatistics} refreshes. */
+  boolean keepsStatistics() {
+    return analyze.isPresent();
   }
 
   void insert(TaskId id, TaskSpec spec, Instant now) {
