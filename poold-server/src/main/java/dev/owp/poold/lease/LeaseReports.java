@@ -112,10 +112,11 @@ class LeaseReports {
           .with("from", task.status().wireName())
           .with("to", update.status().wireName());
     }
-    // ADVANCE or NOTE: either way the task is now in the reported status.
+    // ADVANCE or NOTE: either way the task is now in the reported status. The renewal goes first:
+    // the move ends with the repository row, which is best held only until the commit.
+    tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
     @Nullable Instant expiresAt =
         moves.advance(task, update.status(), update.message(), update.artifact(), now);
-    tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
     return new Outcome(
         new StatusAck(true, update.status(), expiresAt),
         offerWork(worker, freesRoom(task.status(), update.status(), task.estimatePoints())));
@@ -130,8 +131,8 @@ class LeaseReports {
           "Task " + id + " is " + task.status().wireName() + "; it cannot be released");
     }
     presence.seen(worker, now, null);
-    moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
     tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
+    moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
     return new Outcome(new StatusAck(true, TaskStatus.READY, null), offerWork(worker, true));
   }
 

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a {@link ClaimState}, either on a reader connection (to find out cheaply whether there is
- * anything to grant) or on the writer inside the claim's transaction, where on PostgreSQL the queue
- * heads are also locked, skipping rows that concurrent claims hold.
+ * anything to grant, and on PostgreSQL to plan from) or on SQLite's writer inside the claim's
+ * transaction.
  *
  * <p>The head of a repository's ready queue is read through the partial index {@code
  * task_ready_queue (repo, priority DESC, seq) WHERE status = 'ready'} with a small limit, and only
@@ -49,7 +49,7 @@ class ClaimStateReader {
   enum Source {
     /** A reader connection, outside any transaction. */
     READER,
-    /** The caller's write transaction, locking the queue heads where the dialect can. */
+    /** The caller's write transaction, under SQLite's one writer. */
     WRITER
   }
 
@@ -88,7 +88,6 @@ class ClaimStateReader {
            AND %2$s
          ORDER BY t.priority DESC, t.seq
          LIMIT :limit
-        %3$s
       ) head%1$d
       """;
 
@@ -97,8 +96,7 @@ class ClaimStateReader {
 
   private final JdbcClient reader;
   private final JdbcClient writer;
-  private final QueueHeads readerHeads;
-  private final QueueHeads writerHeads;
+  private final QueueHeads heads;
   private final SkillSets skillSets;
   private final PooldProperties properties;
   private final boolean concurrentWriters;
@@ -114,8 +112,7 @@ class ClaimStateReader {
     this.writer = writer;
     this.skillSets = skillSets;
     String skills = dialect.idListed("t.skill_set", "skillSets");
-    this.readerHeads = new QueueHeads(skills, "");
-    this.writerHeads = new QueueHeads(skills, dialect.lockSkippingLocked("t"));
+    this.heads = new QueueHeads(skills);
     this.properties = properties;
     this.concurrentWriters = dialect.hasConcurrentWriters();
   }
@@ -142,7 +139,6 @@ class ClaimStateReader {
     if (coverage.isEmpty()) {
       return Optional.of(new ClaimState(snapshot, repos, versions));
     }
-    QueueHeads heads = source == Source.READER ? readerHeads : writerHeads;
     List<String> toRead = List.copyOf(repos.keySet());
     int limit = headLength(snapshot);
     // A worker with room for more than the kept heads hold reads its own.
@@ -296,12 +292,10 @@ class ClaimStateReader {
   private static final class QueueHeads {
 
     private final String skills;
-    private final String lock;
     private final Map<Integer, String> byCount = new ConcurrentHashMap<>();
 
-    QueueHeads(String skills, String lock) {
+    QueueHeads(String skills) {
       this.skills = skills;
-      this.lock = lock;
     }
 
     String of(int repos) {
@@ -309,7 +303,7 @@ class ClaimStateReader {
           repos,
           n ->
               IntStream.range(0, n)
-                  .mapToObj(i -> QUEUE_HEAD.formatted(i, skills, lock))
+                  .mapToObj(i -> QUEUE_HEAD.formatted(i, skills))
                   .collect(Collectors.joining("UNION ALL\n")));
     }
   }

@@ -4,11 +4,9 @@ import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.metrics.SchedulerMetrics;
 import dev.owp.poold.schedule.ClaimStateReader.Source;
 import dev.owp.poold.storage.SqlDialect;
-import dev.owp.poold.task.LockOrder;
 import dev.owp.poold.task.TaskMoves;
 import dev.owp.poold.task.TaskMoves.LeaseOutcome;
 import dev.owp.poold.worker.WorkerRepository;
-import dev.owp.protocol.area.AreaKey;
 import dev.owp.protocol.scheduling.Candidate;
 import dev.owp.protocol.scheduling.ClaimPolicy;
 import dev.owp.protocol.scheduling.Presence;
@@ -16,7 +14,6 @@ import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>First the pure {@link ClaimPolicy} plans from a snapshot read on a reader connection: most
  * heartbeats (a full worker, a throttled pool, nothing matching) end there, without touching the
- * database's writer. When there is something to grant, one transaction takes each lease of the plan
- * under a savepoint (on PostgreSQL, where other replicas write at the same time, it first reads the
- * state again, locking the queue heads, and plans again): the conditional updates on the worker,
- * the repository, the area lock and the task enforce the rules once more, and a lease that loses a
- * race is rolled back alone. No JVM lock is involved, so any number of poold replicas can claim
- * from one PostgreSQL database at once.
+ * database's writer. When there is something to grant, the leases of the plan are taken: the
+ * conditional updates on the worker, the area lock, the task and the repository enforce the rules
+ * once more, and a lease that loses a race is rolled back alone. Many workers plan from the same
+ * queue heads, so part of a plan is often lost: the claim plans again from the rest of what it
+ * read, and reads again when that runs out. On SQLite one transaction takes the whole plan, each
+ * lease under a savepoint. On PostgreSQL, where other replicas write at the same time, each lease
+ * commits on its own ({@link #leaseEachAlone}). No JVM lock is involved, so any number of poold
+ * replicas can claim from one PostgreSQL database at once.
  *
  * <p>A status report that frees room on SQLite claims inside its own transaction instead ({@link
  * #offerAfterReport}): under the one writer, the queues read are the queues leased from.
@@ -56,9 +55,8 @@ public class Claims {
   /** How often a claim on SQLite plans again from what it read before it reads again. */
   private static final int REPLANS = 4;
 
-  private static final Comparator<Candidate> LOCK_ORDER =
-      LockOrder.of(
-          Candidate::repo, c -> c.area().map(AreaKey::value).orElse(null), c -> c.id().value());
+  /** How often a claim on PostgreSQL plans again, reading again whenever its plan runs out. */
+  private static final int ROUNDS_ALONE = 8;
 
   private final ClaimStateReader state;
   private final TaskMoves moves;
@@ -98,22 +96,13 @@ public class Claims {
     if (planned == null || planned.plan().isEmpty()) {
       return 0;
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        int granted =
-            Objects.requireNonNull(
+    int granted =
+        dialect.hasConcurrentWriters()
+            ? leaseEachAlone(worker, planned, now)
+            : Objects.requireNonNull(
                 transactions.execute(status -> grant(worker, planned, now, status)));
-        metrics.leasesGranted(granted);
-        return granted;
-      } catch (PessimisticLockingFailureException e) {
-        // PostgreSQL chose this claim as a deadlock victim or a lock wait timed out: nothing was
-        // granted, and the worker's next poll or heartbeat tries again anyway.
-        if (attempt == ATTEMPTS) {
-          log.debug("Claim for {} gave up after {} attempts: {}", worker, attempt, e.getMessage());
-          return 0;
-        }
-      }
-    }
+    metrics.leasesGranted(granted);
+    return granted;
   }
 
   /**
@@ -141,17 +130,16 @@ public class Claims {
     }
   }
 
+  /**
+   * The one writer (SQLite): takes the reader's plan in one transaction. What was taken meanwhile
+   * is planned again from the rest of what was read, which costs no reads, and read again (now that
+   * nobody else can write) only when that runs out.
+   */
   private int grant(WorkerId worker, ClaimState planned, Instant now, TransactionStatus status) {
-    if (dialect.hasConcurrentWriters()) {
-      return readAndTake(worker, now, status);
-    }
-    // The one writer: take the reader's plan. Many workers plan from the same queue heads, so
-    // part of it is often taken meanwhile: plan again from the rest of what was read, which costs
-    // no reads, and read again (now that nobody else can write) only when that runs out.
     ClaimState remaining = planned;
     int granted = 0;
     for (int round = 0; round < REPLANS; round++) {
-      Attempt attempt = attempt(worker, remaining, now, status);
+      Attempt attempt = attempt(remaining, underSavepoint(status, worker, now));
       granted += attempt.leased().size();
       if (attempt.lost().isEmpty()) {
         return granted;
@@ -176,10 +164,9 @@ public class Claims {
       if (fresh.isEmpty()) {
         return granted;
       }
-      Attempt attempt = attempt(worker, fresh.get(), now, status);
+      Attempt attempt = attempt(fresh.get(), underSavepoint(status, worker, now));
       granted += attempt.leased().size();
-      if (dialect.hasConcurrentWriters()
-          || !attempt.lost().containsValue(LeaseOutcome.TASK_TAKEN)) {
+      if (!attempt.lost().containsValue(LeaseOutcome.TASK_TAKEN)) {
         return granted;
       }
     }
@@ -187,27 +174,94 @@ public class Claims {
   }
 
   /**
-   * Leases the plan of {@code state}, each under its own savepoint; stops at the first lease the
-   * worker itself cannot take.
+   * Concurrent writers (PostgreSQL): each lease of the plan commits on its own. A lease ends with
+   * the repository row, which every claim and every finished task of the repository updates, so the
+   * row is held from the lease's last statement to its commit, never while a claim goes on to other
+   * leases; and since no transaction leases twice, claims on different replicas cannot deadlock. A
+   * task another claim is leasing is passed over at once, not waited for.
    */
-  private Attempt attempt(
-      WorkerId worker, ClaimState state, Instant now, TransactionStatus status) {
+  private int leaseEachAlone(WorkerId worker, ClaimState planned, Instant now) {
+    ClaimState remaining = planned;
+    int granted = 0;
+    for (int round = 0; round < ROUNDS_ALONE; round++) {
+      Attempt attempt =
+          attempt(remaining, (task, version) -> leaseAlone(task, version, worker, now));
+      granted += attempt.leased().size();
+      if (attempt.lost().isEmpty()) {
+        return granted;
+      }
+      remaining = remaining.after(attempt.leased(), attempt.lost());
+      if (remaining.plan().isEmpty()) {
+        remaining = state.read(worker, now, Source.READER).orElse(null);
+        if (remaining == null || remaining.plan().isEmpty()) {
+          return granted;
+        }
+      }
+    }
+    return granted;
+  }
+
+  private LeaseOutcome leaseAlone(Candidate task, long version, WorkerId worker, Instant now) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Objects.requireNonNull(
+            transactions.execute(
+                status -> {
+                  LeaseOutcome outcome = moves.lease(task, version, worker, now);
+                  if (outcome != LeaseOutcome.GRANTED) {
+                    status.setRollbackOnly();
+                  }
+                  return outcome;
+                }));
+      } catch (PessimisticLockingFailureException e) {
+        // Chosen as a deadlock victim, or a lock wait timed out: nothing changed.
+        if (attempt == ATTEMPTS) {
+          log.debug("Lease of {} to {} gave up after {} attempts", task.id(), worker, attempt, e);
+          return LeaseOutcome.TASK_TAKEN;
+        }
+      }
+    }
+  }
+
+  /** Takes one lease of a plan: the task at the version it was read at. */
+  @FunctionalInterface
+  private interface LeaseTaker {
+    LeaseOutcome take(Candidate task, long version);
+  }
+
+  /**
+   * Takes each lease under a savepoint of the claim's transaction, so a lost one is undone alone.
+   */
+  private LeaseTaker underSavepoint(TransactionStatus status, WorkerId worker, Instant now) {
+    return (task, version) -> {
+      Object savepoint = status.createSavepoint();
+      LeaseOutcome outcome = moves.lease(task, version, worker, now);
+      if (outcome == LeaseOutcome.GRANTED) {
+        status.releaseSavepoint(savepoint);
+      } else {
+        status.rollbackToSavepoint(savepoint);
+      }
+      return outcome;
+    };
+  }
+
+  /**
+   * Leases the plan of {@code state} in its order; stops at the first lease the worker itself
+   * cannot take.
+   */
+  private Attempt attempt(ClaimState state, LeaseTaker taker) {
     List<Candidate> leased = new ArrayList<>();
     Map<Candidate, LeaseOutcome> lost = new HashMap<>();
-    for (Candidate task : inLockOrder(state.plan())) {
-      Object savepoint = status.createSavepoint();
-      LeaseOutcome outcome = moves.lease(task, state.version(task), worker, now);
+    for (Candidate task : state.plan()) {
+      LeaseOutcome outcome = taker.take(task, state.version(task));
       if (outcome == LeaseOutcome.GRANTED || outcome == LeaseOutcome.TASK_TAKEN) {
         this.state.noLongerReady(task);
       }
       if (outcome == LeaseOutcome.GRANTED) {
-        status.releaseSavepoint(savepoint);
         leased.add(task);
+      } else if (outcome == LeaseOutcome.WORKER_UNAVAILABLE) {
+        return new Attempt(leased, Map.of());
       } else {
-        status.rollbackToSavepoint(savepoint);
-        if (outcome == LeaseOutcome.WORKER_UNAVAILABLE) {
-          return new Attempt(leased, Map.of());
-        }
         lost.put(task, outcome);
       }
     }
@@ -216,15 +270,6 @@ public class Claims {
 
   /** What an attempt leased, and what it lost to other claims (and why). */
   private record Attempt(List<Candidate> leased, Map<Candidate, LeaseOutcome> lost) {}
-
-  /**
-   * The plan in the order every claim locks rows: repository, then area. Two claims that lease in
-   * the same two repositories in opposite orders would otherwise each hold one repository row while
-   * waiting for the other's.
-   */
-  private static List<Candidate> inLockOrder(List<Candidate> plan) {
-    return plan.stream().sorted(LOCK_ORDER).toList();
-  }
 
   /** Workers waiting for work, least loaded first, for the background assignment. */
   public List<WorkerId> waitingForWork(Instant now, int limit) {

@@ -16,18 +16,18 @@ public interface SqlDialect {
   String idListed(String idColumn, String idsParameter);
 
   /**
-   * The clause that ends a query reading rows of {@code table} in order to claim them: on
-   * PostgreSQL it locks them and skips rows other transactions hold, so concurrent claims take
-   * different tasks instead of queueing for the same one. SQLite has a single writer: nothing to
-   * lock.
+   * The clause that ends a query reading a row of {@code table} in order to claim it: on PostgreSQL
+   * it locks the row, and finds nothing when another transaction holds it, so a claim passes over a
+   * task another claim is taking instead of queueing behind it. SQLite has a single writer: nothing
+   * to lock.
    */
   String lockSkippingLocked(String table);
 
   /**
    * Whether other writers run at the same time. With concurrent writers (PostgreSQL, several
-   * replicas) a claim reads the queue again inside its transaction, locking what it may take; with
-   * a single writer (SQLite) the plan made on a reader is taken as it is, and the conditional
-   * updates of each lease catch what changed since, so the one writer is held only for the updates.
+   * replicas) each lease of a claim commits on its own, so that no transaction holds a busy row
+   * while it goes on to other work; with a single writer (SQLite) one transaction takes a claim's
+   * whole plan, and a status report that frees room claims inside its own transaction.
    */
   boolean hasConcurrentWriters();
 

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The order in which a transaction that moves several tasks takes them: by repository, then by
- * area, then by task. With {@link TaskMoves}' worker → repository → area lock → task order for each
- * task, two such transactions on PostgreSQL (two claims, or two worker removals, on different
- * replicas) can never each hold a repository row the other waits for.
+ * area, then by task. With {@link TaskMoves}' worker → area lock → task → repository order for each
+ * task, two such transactions on PostgreSQL (two worker removals on different replicas, say) can
+ * never each hold a repository row the other waits for.
  */
 public final class LockOrder {
 

@@ -31,10 +31,14 @@ import org.springframework.stereotype.Component;
  * Every change of a task's status, with its bookkeeping: the worker's capacity, the repository's
  * review budget, the area lock and the audit event, all in the caller's transaction.
  *
- * <p>Rows are always locked in the same order, worker → repository → area lock → task, so that
- * concurrent transactions on PostgreSQL cannot deadlock. When a conditional update finds the state
- * changed, the method throws (or, for a lease, says so) and the caller's transaction rolls back, so
- * the counters never drift from the tasks.
+ * <p>Rows are always locked in the same order, worker → area lock → task → repository, so that
+ * concurrent transactions on PostgreSQL cannot deadlock. The repository row comes last because it
+ * is the one row that every lease and every finished task of the repository updates: taken just
+ * before the commit, it is held for the audit event's insert instead of the whole move. The event
+ * comes after it so that the events of one repository are numbered in the order its row was taken,
+ * and the log replayed in id order never shows the budget exceeded. When a conditional update finds
+ * the state changed, the method throws (or, for a lease, says so) and the caller's transaction
+ * rolls back, so the counters never drift from the tasks.
  */
 @Component
 public class TaskMoves {
@@ -85,16 +89,14 @@ public class TaskMoves {
    * @param version the task's version when it was chosen; a task redefined since is not leased
    */
   public LeaseOutcome lease(Candidate task, long version, WorkerId worker, Instant now) {
-    // Many workers plan the same head of the queue; most losers stop here, before writing.
-    if (!tasks.isReadyAt(task.id(), version)) {
+    // Many workers plan the same head of the queue; most losers stop here, before writing, and on
+    // PostgreSQL without waiting for the claim that is taking it.
+    if (!tasks.lockIfReadyAt(task.id(), version)) {
       return LeaseOutcome.TASK_TAKEN;
     }
     Instant onlineSince = Presence.onlineSince(now, properties.heartbeatTtl());
     if (!workers.takeCapacity(worker, task.estimatePoints(), task.tier(), onlineSince)) {
       return LeaseOutcome.WORKER_UNAVAILABLE;
-    }
-    if (!repos.takeReviewSlot(task.repo())) {
-      return LeaseOutcome.BUDGET_EXHAUSTED;
     }
     boolean locking = repos.find(task.repo()).map(TrackedRepo::areaLocksEnabled).orElse(false);
     Optional<AreaKey> area = task.area();
@@ -105,6 +107,9 @@ public class TaskMoves {
     Instant expiresAt = LeaseRules.expiresAt(now, properties.leaseTtl());
     if (!tasks.leaseIfReady(task.id(), version, worker, lease, now, expiresAt)) {
       return LeaseOutcome.TASK_TAKEN;
+    }
+    if (!repos.takeReviewSlot(task.repo())) {
+      return LeaseOutcome.BUDGET_EXHAUSTED;
     }
     events
         .record(EventType.TASK_LEASED, now)
@@ -146,7 +151,6 @@ public class TaskMoves {
     } else {
       workers.adjustLoad(worker, change.workerPoints(), change.workerTasks());
     }
-    repos.adjustHeld(task.repo(), change.reviewSlots());
     if (!to.isHeld()) {
       locks.release(task.repo(), task.area(), task.id());
     }
@@ -163,6 +167,7 @@ public class TaskMoves {
         now)) {
       throw changedMeanwhile(task);
     }
+    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(EventType.TASK_STATUS, now)
         .worker(worker)
@@ -187,7 +192,6 @@ public class TaskMoves {
     WorkerId worker = requireWorker(task);
     Occupancy change = Occupancy.change(task.status(), TaskStatus.READY, task.estimatePoints());
     workers.adjustLoad(worker, change.workerPoints(), change.workerTasks());
-    repos.adjustHeld(task.repo(), change.reviewSlots());
     locks.release(task.repo(), task.area(), task.id());
     boolean returned =
         switch (why) {
@@ -201,6 +205,7 @@ public class TaskMoves {
     if (!returned) {
       throw changedMeanwhile(task);
     }
+    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(why.event(), now)
         .worker(why == PoolReturn.RELEASED ? worker : null)
@@ -240,11 +245,11 @@ public class TaskMoves {
     if (task.workerId() != null) {
       workers.adjustLoad(task.workerId(), change.workerPoints(), change.workerTasks());
     }
-    repos.adjustHeld(task.repo(), change.reviewSlots());
     locks.release(task.repo(), task.area(), task.id());
     if (!tasks.cancel(task, message, withdrawn, now)) {
       throw changedMeanwhile(task);
     }
+    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(EventType.TASK_CANCELLED, now)
         .repo(task.repo())

@@ -51,11 +51,13 @@ public class TaskRepository {
   private static final String FIND_BY_KEY =
       "SELECT " + COLUMNS + " FROM task WHERE repo = :repo AND task_key = :key";
 
+  // %s locks the row on PostgreSQL, or finds it taken when another claim is leasing it.
   private static final String IS_READY_AT =
       """
-      SELECT COUNT(*)
-        FROM task
-       WHERE task_id = :taskId AND status = 'ready' AND version = :version
+      SELECT t.task_id
+        FROM task t
+       WHERE t.task_id = :taskId AND t.status = 'ready' AND t.version = :version
+      %s
       """;
 
   private static final String REDEFINE =
@@ -188,6 +190,7 @@ public class TaskRepository {
 
   private final JdbcClient jdbc;
   private final SkillSets skillSets;
+  private final String isReadyAt;
   private final Optional<String> analyze;
 
   // sqlite-jdbc refuses getObject(column, Integer.class) on NULL.
@@ -199,6 +202,7 @@ public class TaskRepository {
   TaskRepository(JdbcClient jdbc, SkillSets skillSets, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.skillSets = skillSets;
+    this.isReadyAt = IS_READY_AT.formatted(dialect.lockSkippingLocked("t"));
     this.analyze = dialect.analyze("task");
   }
 
@@ -253,13 +257,17 @@ public class TaskRepository {
     return jdbc.sql(FIND_BY_KEY).param("repo", repo).param("key", key).query(TASK).optional();
   }
 
-  boolean isReadyAt(TaskId task, long version) {
-    return jdbc.sql(IS_READY_AT)
-            .param("taskId", task.value())
-            .param("version", version)
-            .query(Integer.class)
-            .single()
-        == 1;
+  /**
+   * Whether the task is still ready at {@code version}, and not being leased by a concurrent claim:
+   * on PostgreSQL the row is locked for the caller's transaction if so.
+   */
+  boolean lockIfReadyAt(TaskId task, long version) {
+    return jdbc.sql(isReadyAt)
+        .param("taskId", task.value())
+        .param("version", version)
+        .query(String.class)
+        .optional()
+        .isPresent();
   }
 
   boolean redefine(TaskRecord task, TaskSpec spec, Instant now) {

@@ -6,20 +6,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.owp.poold.support.PooldIntegrationTest;
 import dev.owp.poold.support.TestDatabase;
 import dev.owp.protocol.task.BulkTasks;
+import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskSpec;
+import dev.owp.protocol.task.TaskStatus;
+import dev.owp.protocol.worker.RegisteredWorker;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * PostgreSQL with other writers at work: the planner keeps up with a ready queue that fills and
- * drains.
+ * PostgreSQL with other writers at work: a claim never queues behind a row another transaction
+ * holds, and the planner keeps up with a ready queue that fills and drains.
  */
 @ExtendWith(TestDatabase.OnlyPostgresql.class)
 class ConcurrentWritersTest extends PooldIntegrationTest {
+
+  @Autowired DataSource dataSource;
+
+  @Test
+  void aClaimPassesOverATaskAnotherTransactionIsTaking() throws Exception {
+    repo("demo", 10, false);
+    RegisteredWorker solo = register("solo", 10, 1);
+    TaskId first = task(aTask("demo").priority(30));
+    TaskId second = task(aTask("demo").priority(20));
+
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement lock =
+          other.prepareStatement("SELECT task_id FROM task WHERE task_id = ? FOR UPDATE")) {
+        lock.setString(1, first.value());
+        lock.executeQuery().close();
+      }
+      // A claim that waited for the row would wait until this transaction ends: never, here.
+      List<TaskId> held =
+          CompletableFuture.supplyAsync(
+                  () -> {
+                    beat(solo);
+                    return held(solo);
+                  })
+              .get(20, TimeUnit.SECONDS);
+      assertThat(held).containsExactly(second);
+      other.rollback();
+    }
+    assertThat(statusOf(first)).isEqualTo(TaskStatus.READY);
+  }
 
   @Test
   void aLargeImportRefreshesThePlannersStatistics() throws Exception {
