@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a {@link ClaimState}, either on a reader connection (to find out cheaply whether there is
- * anything to grant, and on PostgreSQL to plan from) or on SQLite's writer inside the claim's
- * transaction.
+ * anything to grant) or on the writer inside the claim's transaction, where on PostgreSQL the queue
+ * heads are also locked, skipping rows that concurrent claims hold, so that claims on different
+ * replicas aim at different tasks.
  *
  * <p>The head of a repository's ready queue is read through the partial index {@code
  * task_ready_queue (repo, priority DESC, seq) WHERE status = 'ready'} with a small limit, and only
@@ -49,7 +50,7 @@ class ClaimStateReader {
   enum Source {
     /** A reader connection, outside any transaction. */
     READER,
-    /** The caller's write transaction, under SQLite's one writer. */
+    /** The caller's write transaction, locking the queue heads where the dialect can. */
     WRITER
   }
 
@@ -88,6 +89,7 @@ class ClaimStateReader {
            AND %2$s
          ORDER BY t.priority DESC, t.seq
          LIMIT :limit
+        %3$s
       ) head%1$d
       """;
 
@@ -96,7 +98,8 @@ class ClaimStateReader {
 
   private final JdbcClient reader;
   private final JdbcClient writer;
-  private final QueueHeads heads;
+  private final QueueHeads readerHeads;
+  private final QueueHeads writerHeads;
   private final SkillSets skillSets;
   private final PooldProperties properties;
   private final boolean concurrentWriters;
@@ -112,7 +115,8 @@ class ClaimStateReader {
     this.writer = writer;
     this.skillSets = skillSets;
     String skills = dialect.idListed("t.skill_set", "skillSets");
-    this.heads = new QueueHeads(skills);
+    this.readerHeads = new QueueHeads(skills, "");
+    this.writerHeads = new QueueHeads(skills, dialect.lockSkippingLocked("t"));
     this.properties = properties;
     this.concurrentWriters = dialect.hasConcurrentWriters();
   }
@@ -139,8 +143,10 @@ class ClaimStateReader {
     if (coverage.isEmpty()) {
       return Optional.of(new ClaimState(snapshot, repos, versions));
     }
+    QueueHeads heads = source == Source.READER ? readerHeads : writerHeads;
+    boolean locking = source == Source.WRITER && concurrentWriters;
     List<String> toRead = List.copyOf(repos.keySet());
-    int limit = headLength(snapshot);
+    int limit = headLength(snapshot, locking);
     // A worker with room for more than the kept heads hold reads its own.
     boolean useKept =
         source == Source.WRITER && !concurrentWriters && limit <= WriterQueueHeads.DEPTH;
@@ -150,7 +156,7 @@ class ClaimStateReader {
           fromKept(held.get(), toRead, worker, snapshot, repos, coverage, now, limit, versions);
     }
     for (List<String> some : batches(toRead)) {
-      readHeads(jdbc, heads, some, worker, snapshot, coverage, now, versions);
+      readHeads(jdbc, heads, some, worker, snapshot, coverage, now, limit, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
   }
@@ -203,10 +209,14 @@ class ClaimStateReader {
     return batches;
   }
 
-  /** How many candidates of each repository a claim reads: a few more than the free slots. */
-  private static int headLength(WorkerSnapshot traits) {
-    // Some of the head may share an area or lose a race.
-    return Math.min(64, 2 * traits.load().freeSlots() + 4);
+  /**
+   * How many candidates of each repository a claim reads: a few more than the free slots, since
+   * some of the head may share an area or lose a race; one more than the free slots when the read
+   * locks what it reads, which no other claim can then take.
+   */
+  private static int headLength(WorkerSnapshot traits, boolean locking) {
+    int free = traits.load().freeSlots();
+    return Math.min(64, locking ? free + 1 : 2 * free + 4);
   }
 
   private static Map<String, RepoSnapshot> openRepos(JdbcClient jdbc) {
@@ -256,8 +266,8 @@ class ClaimStateReader {
       WorkerSnapshot traits,
       SkillSets.Coverage coverage,
       Instant now,
+      int limit,
       Map<Candidate, Long> versions) {
-    int limit = headLength(traits);
     StatementSpec heads = jdbc.sql(statements.of(repos.size()));
     for (int i = 0; i < repos.size(); i++) {
       heads = heads.param("repo" + i, repos.get(i));
@@ -292,10 +302,12 @@ class ClaimStateReader {
   private static final class QueueHeads {
 
     private final String skills;
+    private final String lock;
     private final Map<Integer, String> byCount = new ConcurrentHashMap<>();
 
-    QueueHeads(String skills) {
+    QueueHeads(String skills, String lock) {
       this.skills = skills;
+      this.lock = lock;
     }
 
     String of(int repos) {
@@ -303,7 +315,7 @@ class ClaimStateReader {
           repos,
           n ->
               IntStream.range(0, n)
-                  .mapToObj(i -> QUEUE_HEAD.formatted(i, skills))
+                  .mapToObj(i -> QUEUE_HEAD.formatted(i, skills, lock))
                   .collect(Collectors.joining("UNION ALL\n")));
     }
   }

@@ -33,14 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>First the pure {@link ClaimPolicy} plans from a snapshot read on a reader connection: most
  * heartbeats (a full worker, a throttled pool, nothing matching) end there, without touching the
- * database's writer. When there is something to grant, the leases of the plan are taken: the
- * conditional updates on the worker, the area lock, the task and the repository enforce the rules
- * once more, and a lease that loses a race is rolled back alone. Many workers plan from the same
- * queue heads, so part of a plan is often lost: the claim plans again from the rest of what it
- * read, and reads again when that runs out. On SQLite one transaction takes the whole plan, each
- * lease under a savepoint. On PostgreSQL, where other replicas write at the same time, each lease
- * commits on its own ({@link #leaseEachAlone}). No JVM lock is involved, so any number of poold
- * replicas can claim from one PostgreSQL database at once.
+ * database's writer. When there is something to grant, the leases are taken: the conditional
+ * updates on the worker, the area lock, the task and the repository enforce the rules once more,
+ * and a lease that loses a race is rolled back alone. On SQLite one transaction takes the reader's
+ * plan, each lease under a savepoint ({@link #grant}). On PostgreSQL, where other replicas write at
+ * the same time, each lease commits on its own ({@link #leaseEachAlone}). No JVM lock is involved,
+ * so any number of poold replicas can claim from one PostgreSQL database at once.
  *
  * <p>A status report that frees room on SQLite claims inside its own transaction instead ({@link
  * #offerAfterReport}): under the one writer, the queues read are the queues leased from.
@@ -55,8 +53,8 @@ public class Claims {
   /** How often a claim on SQLite plans again from what it read before it reads again. */
   private static final int REPLANS = 4;
 
-  /** How often a claim on PostgreSQL plans again, reading again whenever its plan runs out. */
-  private static final int ROUNDS_ALONE = 8;
+  /** Most leases a claim on PostgreSQL attempts, each in a transaction of its own. */
+  private static final int ROUNDS_ALONE = 16;
 
   private final ClaimStateReader state;
   private final TaskMoves moves;
@@ -98,7 +96,7 @@ public class Claims {
     }
     int granted =
         dialect.hasConcurrentWriters()
-            ? leaseEachAlone(worker, planned, now)
+            ? leaseEachAlone(worker, now)
             : Objects.requireNonNull(
                 transactions.execute(status -> grant(worker, planned, now, status)));
     metrics.leasesGranted(granted);
@@ -139,7 +137,7 @@ public class Claims {
     ClaimState remaining = planned;
     int granted = 0;
     for (int round = 0; round < REPLANS; round++) {
-      Attempt attempt = attempt(remaining, underSavepoint(status, worker, now));
+      Attempt attempt = attempt(worker, remaining, now, status);
       granted += attempt.leased().size();
       if (attempt.lost().isEmpty()) {
         return granted;
@@ -164,7 +162,7 @@ public class Claims {
       if (fresh.isEmpty()) {
         return granted;
       }
-      Attempt attempt = attempt(fresh.get(), underSavepoint(status, worker, now));
+      Attempt attempt = attempt(worker, fresh.get(), now, status);
       granted += attempt.leased().size();
       if (!attempt.lost().containsValue(LeaseOutcome.TASK_TAKEN)) {
         return granted;
@@ -174,94 +172,82 @@ public class Claims {
   }
 
   /**
-   * Concurrent writers (PostgreSQL): each lease of the plan commits on its own. A lease ends with
-   * the repository row, which every claim and every finished task of the repository updates, so the
-   * row is held from the lease's last statement to its commit, never while a claim goes on to other
-   * leases; and since no transaction leases twice, claims on different replicas cannot deadlock. A
-   * task another claim is leasing is passed over at once, not waited for.
+   * Concurrent writers (PostgreSQL): each lease commits on its own, in a transaction that reads the
+   * queue heads, locking them and skipping what other claims hold, and takes the first lease of the
+   * plan. Claims on different replicas so aim at different tasks instead of all at the same head; a
+   * lease ends with the repository row, which every claim and every finished task of the repository
+   * updates, so the row is held from the lease's last statements to its commit, never while a claim
+   * goes on to other leases; and since no transaction leases twice, claims cannot deadlock.
    */
-  private int leaseEachAlone(WorkerId worker, ClaimState planned, Instant now) {
-    ClaimState remaining = planned;
+  private int leaseEachAlone(WorkerId worker, Instant now) {
     int granted = 0;
     for (int round = 0; round < ROUNDS_ALONE; round++) {
-      Attempt attempt =
-          attempt(remaining, (task, version) -> leaseAlone(task, version, worker, now));
-      granted += attempt.leased().size();
-      if (attempt.lost().isEmpty()) {
-        return granted;
+      Step step = leaseNext(worker, now);
+      if (step.outcome() == LeaseOutcome.GRANTED) {
+        granted++;
       }
-      remaining = remaining.after(attempt.leased(), attempt.lost());
-      if (remaining.plan().isEmpty()) {
-        remaining = state.read(worker, now, Source.READER).orElse(null);
-        if (remaining == null || remaining.plan().isEmpty()) {
-          return granted;
-        }
+      if (step.outcome() == LeaseOutcome.WORKER_UNAVAILABLE
+          || (step.outcome() == LeaseOutcome.GRANTED && !step.morePlanned())) {
+        return granted;
       }
     }
     return granted;
   }
 
-  private LeaseOutcome leaseAlone(Candidate task, long version, WorkerId worker, Instant now) {
+  /** What became of one lease, and whether its plan held more. */
+  private record Step(LeaseOutcome outcome, boolean morePlanned) {}
+
+  /** Leases the first task of a fresh plan; WORKER_UNAVAILABLE too when nothing is left to plan. */
+  private Step leaseNext(WorkerId worker, Instant now) {
     for (int attempt = 1; ; attempt++) {
       try {
         return Objects.requireNonNull(
             transactions.execute(
                 status -> {
-                  LeaseOutcome outcome = moves.lease(task, version, worker, now);
+                  ClaimState fresh = state.read(worker, now, Source.WRITER).orElse(null);
+                  List<Candidate> plan = fresh == null ? List.of() : fresh.plan();
+                  if (plan.isEmpty()) {
+                    return new Step(LeaseOutcome.WORKER_UNAVAILABLE, false);
+                  }
+                  Candidate task = plan.get(0);
+                  LeaseOutcome outcome = moves.lease(task, fresh.version(task), worker, now);
                   if (outcome != LeaseOutcome.GRANTED) {
                     status.setRollbackOnly();
                   }
-                  return outcome;
+                  return new Step(outcome, plan.size() > 1);
                 }));
       } catch (PessimisticLockingFailureException e) {
         // Chosen as a deadlock victim, or a lock wait timed out: nothing changed.
         if (attempt == ATTEMPTS) {
-          log.debug("Lease of {} to {} gave up after {} attempts", task.id(), worker, attempt, e);
-          return LeaseOutcome.TASK_TAKEN;
+          log.debug("Claim for {} gave up after {} attempts", worker, attempt, e);
+          return new Step(LeaseOutcome.WORKER_UNAVAILABLE, false);
         }
       }
     }
   }
 
-  /** Takes one lease of a plan: the task at the version it was read at. */
-  @FunctionalInterface
-  private interface LeaseTaker {
-    LeaseOutcome take(Candidate task, long version);
-  }
-
   /**
-   * Takes each lease under a savepoint of the claim's transaction, so a lost one is undone alone.
+   * Leases the plan of {@code state}, each under its own savepoint; stops at the first lease the
+   * worker itself cannot take.
    */
-  private LeaseTaker underSavepoint(TransactionStatus status, WorkerId worker, Instant now) {
-    return (task, version) -> {
-      Object savepoint = status.createSavepoint();
-      LeaseOutcome outcome = moves.lease(task, version, worker, now);
-      if (outcome == LeaseOutcome.GRANTED) {
-        status.releaseSavepoint(savepoint);
-      } else {
-        status.rollbackToSavepoint(savepoint);
-      }
-      return outcome;
-    };
-  }
-
-  /**
-   * Leases the plan of {@code state} in its order; stops at the first lease the worker itself
-   * cannot take.
-   */
-  private Attempt attempt(ClaimState state, LeaseTaker taker) {
+  private Attempt attempt(
+      WorkerId worker, ClaimState state, Instant now, TransactionStatus status) {
     List<Candidate> leased = new ArrayList<>();
     Map<Candidate, LeaseOutcome> lost = new HashMap<>();
     for (Candidate task : state.plan()) {
-      LeaseOutcome outcome = taker.take(task, state.version(task));
+      Object savepoint = status.createSavepoint();
+      LeaseOutcome outcome = moves.lease(task, state.version(task), worker, now);
       if (outcome == LeaseOutcome.GRANTED || outcome == LeaseOutcome.TASK_TAKEN) {
         this.state.noLongerReady(task);
       }
       if (outcome == LeaseOutcome.GRANTED) {
+        status.releaseSavepoint(savepoint);
         leased.add(task);
-      } else if (outcome == LeaseOutcome.WORKER_UNAVAILABLE) {
-        return new Attempt(leased, Map.of());
       } else {
+        status.rollbackToSavepoint(savepoint);
+        if (outcome == LeaseOutcome.WORKER_UNAVAILABLE) {
+          return new Attempt(leased, Map.of());
+        }
         lost.put(task, outcome);
       }
     }
