@@ -23,11 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +68,7 @@ class ClaimStateReader {
        WHERE r.held < r.max_open_prs
       """;
 
-  // The head of one repository's queue, as the i-th sub-select of a QueueHeads statement. Skips
+  // The head of one repository's queue, as the i-th sub-select of a QueueHeadStatements. Skips
   // tasks the worker released a short while ago, tasks whose area is locked, and tasks needing
   // skills the worker lacks (their skill set is not among the ones it covers).
   private static final String QUEUE_HEAD =
@@ -98,8 +94,8 @@ class ClaimStateReader {
 
   private final JdbcClient reader;
   private final JdbcClient writer;
-  private final QueueHeads readerHeads;
-  private final QueueHeads writerHeads;
+  private final QueueHeadStatements readerHeads;
+  private final QueueHeadStatements writerHeads;
   private final SkillSets skillSets;
   private final PooldProperties properties;
   private final boolean concurrentWriters;
@@ -115,8 +111,9 @@ class ClaimStateReader {
     this.writer = writer;
     this.skillSets = skillSets;
     String skills = dialect.idListed("t.skill_set", "skillSets");
-    this.readerHeads = new QueueHeads(skills, "");
-    this.writerHeads = new QueueHeads(skills, dialect.lockSkippingLocked("t"));
+    String lock = dialect.lockSkippingLocked("t");
+    this.readerHeads = new QueueHeadStatements(i -> QUEUE_HEAD.formatted(i, skills, ""));
+    this.writerHeads = new QueueHeadStatements(i -> QUEUE_HEAD.formatted(i, skills, lock));
     this.properties = properties;
     this.concurrentWriters = dialect.hasConcurrentWriters();
   }
@@ -143,7 +140,7 @@ class ClaimStateReader {
     if (coverage.isEmpty()) {
       return Optional.of(new ClaimState(snapshot, repos, versions));
     }
-    QueueHeads heads = source == Source.READER ? readerHeads : writerHeads;
+    QueueHeadStatements heads = source == Source.READER ? readerHeads : writerHeads;
     boolean locking = source == Source.WRITER && concurrentWriters;
     List<String> toRead = List.copyOf(repos.keySet());
     int limit = headLength(snapshot, locking);
@@ -260,7 +257,7 @@ class ClaimStateReader {
   // index.
   private static void readHeads(
       JdbcClient jdbc,
-      QueueHeads statements,
+      QueueHeadStatements statements,
       List<String> repos,
       WorkerId worker,
       WorkerSnapshot traits,
@@ -268,11 +265,8 @@ class ClaimStateReader {
       Instant now,
       int limit,
       Map<Candidate, Long> versions) {
-    StatementSpec heads = jdbc.sql(statements.of(repos.size()));
-    for (int i = 0; i < repos.size(); i++) {
-      heads = heads.param("repo" + i, repos.get(i));
-    }
-    heads
+    statements
+        .prepare(jdbc, repos)
         .param("workerId", worker.value())
         .param("now", EpochMillis.of(now))
         .param("tier", traits.trustTier())
@@ -293,30 +287,5 @@ class ClaimStateReader {
                       rs.getInt("tier"));
               versions.put(candidate, rs.getLong("version"));
             });
-  }
-
-  /**
-   * The statements that read the queue heads of n repositories at once, one sub-select each, made
-   * the first time a claim needs them: a handful of sizes in practice.
-   */
-  private static final class QueueHeads {
-
-    private final String skills;
-    private final String lock;
-    private final Map<Integer, String> byCount = new ConcurrentHashMap<>();
-
-    QueueHeads(String skills, String lock) {
-      this.skills = skills;
-      this.lock = lock;
-    }
-
-    String of(int repos) {
-      return byCount.computeIfAbsent(
-          repos,
-          n ->
-              IntStream.range(0, n)
-                  .mapToObj(i -> QUEUE_HEAD.formatted(i, skills, lock))
-                  .collect(Collectors.joining("UNION ALL\n")));
-    }
   }
 }

@@ -16,12 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -141,7 +137,8 @@ final class WriterQueueHeads {
     }
   }
 
-  private final Map<Integer, String> statements = new ConcurrentHashMap<>();
+  private final QueueHeadStatements statements =
+      new QueueHeadStatements(i -> QUEUE_HEAD.formatted(i, DEPTH));
 
   /**
    * The heads of the current transaction, bound to it on first use and forgotten when it ends;
@@ -176,45 +173,34 @@ final class WriterQueueHeads {
 
   /** Reads the heads of {@code repos} (at most a statement's worth) into {@code heads}. */
   void read(JdbcClient writer, List<String> repos, Heads heads) {
-    StatementSpec statement = writer.sql(statement(repos.size()));
-    for (int i = 0; i < repos.size(); i++) {
-      statement = statement.param("repo" + i, repos.get(i));
-      heads.byRepo.put(repos.get(i), new Head());
-    }
+    repos.forEach(repo -> heads.byRepo.put(repo, new Head()));
     List<Row> read = new ArrayList<>();
-    statement.query(
-        rs -> {
-          String released = rs.getString("released_by");
-          Row row =
-              new Row(
-                  TaskId.of(rs.getString("task_id")),
-                  rs.getString("repo"),
-                  rs.getInt("priority"),
-                  rs.getLong("seq"),
-                  rs.getInt("estimate_points"),
-                  rs.getLong("skill_set"),
-                  rs.getString("area"),
-                  rs.getInt("tier"),
-                  rs.getLong("version"),
-                  released,
-                  released == null ? 0 : rs.getLong("released_until"));
-          read.add(row);
-        });
+    statements
+        .prepare(writer, repos)
+        .query(
+            rs -> {
+              String released = rs.getString("released_by");
+              Row row =
+                  new Row(
+                      TaskId.of(rs.getString("task_id")),
+                      rs.getString("repo"),
+                      rs.getInt("priority"),
+                      rs.getLong("seq"),
+                      rs.getInt("estimate_points"),
+                      rs.getLong("skill_set"),
+                      rs.getString("area"),
+                      rs.getInt("tier"),
+                      rs.getLong("version"),
+                      released,
+                      released == null ? 0 : rs.getLong("released_until"));
+              read.add(row);
+            });
     read.sort(QUEUE_ORDER);
     read.forEach(row -> heads.byRepo.get(row.repo()).rows.put(row.id(), row));
     for (String repo : repos) {
       Head head = heads.byRepo.get(repo);
       head.complete = head.rows.size() < DEPTH;
     }
-  }
-
-  private String statement(int repos) {
-    return statements.computeIfAbsent(
-        repos,
-        n ->
-            IntStream.range(0, n)
-                .mapToObj(i -> QUEUE_HEAD.formatted(i, DEPTH))
-                .collect(Collectors.joining("UNION ALL\n")));
   }
 
   /**
