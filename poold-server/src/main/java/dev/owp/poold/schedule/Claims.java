@@ -94,6 +94,7 @@ public class Claims {
     if (planned == null || planned.plan().isEmpty()) {
       return 0;
     }
+    // With concurrent writers the reader's plan only screens: each lease reads, and locks, its own.
     int granted =
         dialect.hasConcurrentWriters()
             ? leaseEachAlone(worker, now)
