@@ -14,7 +14,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionCallback;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -156,7 +155,7 @@ public final class GroupCommit extends TransactionTemplate implements Disposable
     /** Runs the action under a savepoint of the group's transaction, undone alone if it fails. */
     void runUnder(TransactionStatus group) {
       Object savepoint = group.createSavepoint();
-      List<TransactionSynchronization> before = AfterCommit.registered();
+      int before = AfterCommit.registered();
       try {
         result = join(action);
       } catch (RuntimeException | Error e) {
