@@ -11,6 +11,11 @@ import java.time.Instant;
  * longer than the TTL loses its leased, in_progress and blocked tasks to the pool. (The original
  * never renewed: any task still in progress 30 minutes after it was leased was taken away, even
  * from a healthy worker.)
+ *
+ * <p>A status report does not rewrite a lease that is already almost as long as a renewal would
+ * make it: one renewed within the last hundredth of the TTL is left as it is (18 seconds at the
+ * default TTL). A busy worker reports several times a second, and each renewal is a write under the
+ * one writer. Heartbeats always renew.
  */
 public final class LeaseRules {
 
@@ -20,11 +25,22 @@ public final class LeaseRules {
   /** The default interval of the background cycle ({@code --cycle}): 5 seconds. */
   public static final Duration DEFAULT_CYCLE = Duration.ofSeconds(5);
 
+  /** A report leaves alone a lease renewed within {@code ttl / RENEWAL_RESOLUTION}. */
+  static final int RENEWAL_RESOLUTION = 100;
+
   private LeaseRules() {}
 
   /** The expiry of a lease renewed at {@code renewedAt}. */
   public static Instant expiresAt(Instant renewedAt, Duration ttl) {
     return renewedAt.plus(ttl);
+  }
+
+  /**
+   * The expiry below which a report made at {@code renewedAt} renews a lease; a lease expiring at
+   * or after it was renewed less than a hundredth of {@code ttl} ago and is kept as it is.
+   */
+  public static Instant renewsBelow(Instant renewedAt, Duration ttl) {
+    return expiresAt(renewedAt, ttl).minus(ttl.dividedBy(RENEWAL_RESOLUTION));
   }
 
   /**

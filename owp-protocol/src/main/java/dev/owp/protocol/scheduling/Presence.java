@@ -4,11 +4,21 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** When a worker counts as online: it heartbeated within the heartbeat TTL. */
+/**
+ * When a worker counts as online: it heartbeated, or reported on a task, within the heartbeat TTL.
+ *
+ * <p>A report records the time it was made only when the recorded one is older than a hundredth of
+ * the TTL (0.9 seconds at the default): a busy worker reports several times a second, and each
+ * record is a write under the one writer. A worker may so be taken for gone up to that much sooner
+ * than the TTL says. Heartbeats always record their time.
+ */
 public final class Presence {
 
   /** The default heartbeat TTL ({@code --heartbeat-ttl}). */
   public static final Duration DEFAULT_HEARTBEAT_TTL = Duration.ofSeconds(90);
+
+  /** A report leaves alone a last sign of life younger than {@code ttl / RECORD_RESOLUTION}. */
+  static final int RECORD_RESOLUTION = 100;
 
   private Presence() {}
 
@@ -24,5 +34,13 @@ public final class Presence {
   /** The earliest heartbeat time that still counts as online at {@code now}. */
   public static Instant onlineSince(Instant now, Duration ttl) {
     return now.minus(ttl);
+  }
+
+  /**
+   * The last sign of life below which a report made at {@code now} records its own; one at or after
+   * it is less than a hundredth of {@code ttl} old and is kept as it is.
+   */
+  public static Instant recordsBelow(Instant now, Duration ttl) {
+    return now.minus(ttl.dividedBy(RECORD_RESOLUTION));
   }
 }

@@ -47,6 +47,17 @@ class LeaseRulesTest {
   }
 
   @Test
+  void aReportRenewsOnlyLeasesRenewedMoreThanAHundredthOfTheTtlAgo() {
+    Duration ttl = Duration.ofMinutes(30);
+    Instant now = Instant.parse("2026-01-17T12:00:00Z");
+
+    // A lease renewed 18 s ago expires at the bound, and the bound is exclusive: it stays.
+    assertThat(LeaseRules.renewsBelow(now, ttl))
+        .isEqualTo(LeaseRules.expiresAt(now.minusSeconds(18), ttl))
+        .isEqualTo(Instant.parse("2026-01-17T12:29:42Z"));
+  }
+
+  @Test
   void defaultsAreThirtyMinuteLeasesAndAFiveSecondCycle() {
     assertThat(LeaseRules.DEFAULT_TTL).isEqualTo(Duration.ofMinutes(30));
     assertThat(LeaseRules.DEFAULT_CYCLE).isEqualTo(Duration.ofSeconds(5));

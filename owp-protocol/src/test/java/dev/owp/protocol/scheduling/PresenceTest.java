@@ -57,6 +57,11 @@ class PresenceTest {
   }
 
   @Test
+  void aReportRecordsItsTimeOnlyOverASignOfLifeOlderThanAHundredthOfTheTtl() {
+    assertThat(Presence.recordsBelow(NOW, TTL)).isEqualTo(NOW.minusMillis(900));
+  }
+
+  @Test
   void defaultHeartbeatTtlIsNinetySeconds() {
     assertThat(Presence.DEFAULT_HEARTBEAT_TTL).isEqualTo(Duration.ofSeconds(90));
   }

@@ -23,6 +23,7 @@ import dev.owp.protocol.task.TaskStateMachine.WorkerMove;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -32,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a worker says about a task it holds: a status report, or giving it back. Either one is a
- * sign of life that renews all the worker's leases.
+ * sign of life that renews all the worker's leases, except those renewed within the last hundredth
+ * of the TTL ({@link LeaseRules#renewsBelow}).
  *
  * <p>When the change frees room (capacity, or a review slot), the worker is offered new work. With
  * SQLite's one writer that happens inside the same transaction, reading the queues under it: a
@@ -114,7 +116,7 @@ class LeaseReports {
     }
     // ADVANCE or NOTE: either way the task is now in the reported status. The renewal goes first:
     // the move ends with the repository row, which is best held only until the commit.
-    tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
+    renewLeases(worker, now);
     @Nullable Instant expiresAt =
         moves.advance(task, update.status(), update.message(), update.artifact(), now);
     return new Outcome(
@@ -131,9 +133,15 @@ class LeaseReports {
           "Task " + id + " is " + task.status().wireName() + "; it cannot be released");
     }
     presence.seen(worker, now, null);
-    tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
+    renewLeases(worker, now);
     moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
     return new Outcome(new StatusAck(true, TaskStatus.READY, null), offerWork(worker, true));
+  }
+
+  private void renewLeases(WorkerId worker, Instant now) {
+    Duration ttl = properties.leaseTtl();
+    tasks.renewOlderLeases(
+        worker, LeaseRules.expiresAt(now, ttl), LeaseRules.renewsBelow(now, ttl));
   }
 
   /** Fills freed room now, if this is the one writer; else says it is to be filled after commit. */

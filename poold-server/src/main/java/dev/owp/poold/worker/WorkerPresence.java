@@ -49,7 +49,7 @@ public class WorkerPresence {
       events.record(EventType.WORKER_ONLINE, now).worker(id).append();
     }
     if (heartbeat == null) {
-      workers.recordSeen(id, now);
+      workers.recordSeen(id, now, Presence.recordsBelow(now, properties.heartbeatTtl()));
       return;
     }
     WorkerRecord before = workers.find(id).orElseThrow();

@@ -51,6 +51,7 @@ public class WorkerRepository {
       UPDATE worker
          SET last_heartbeat = :now
        WHERE worker_id = :workerId AND removed_at IS NULL
+         AND (last_heartbeat IS NULL OR last_heartbeat < :recordsBelow)
       """;
 
   private static final String MARK_ONLINE =
@@ -196,9 +197,16 @@ public class WorkerRepository {
         .update();
   }
 
-  /** Records that the worker was heard from, without a heartbeat's status. */
-  void recordSeen(WorkerId id, Instant now) {
-    jdbc.sql(RECORD_SEEN).param("workerId", id.value()).param("now", EpochMillis.of(now)).update();
+  /**
+   * Records that the worker was heard from, without a heartbeat's status, unless the time on record
+   * is already at or after {@code recordsBelow}.
+   */
+  void recordSeen(WorkerId id, Instant now, Instant recordsBelow) {
+    jdbc.sql(RECORD_SEEN)
+        .param("workerId", id.value())
+        .param("now", EpochMillis.of(now))
+        .param("recordsBelow", EpochMillis.of(recordsBelow))
+        .update();
   }
 
   /** Marks the worker online; true when it was offline. */

@@ -119,6 +119,24 @@ class HeartbeatAndLeaseTest extends PooldIntegrationTest {
   }
 
   @Test
+  void aReportLeavesTheOtherLeasesAloneWhenTheyWereRenewedAMomentAgo() {
+    repo("demo", 5, true);
+    TaskId first = task(aTask("demo"));
+    TaskId second = task(aTask("demo"));
+    RegisteredWorker alice = register("alice", 5, 2);
+    beat(alice);
+
+    clock.advance(Duration.ofSeconds(18)); // a hundredth of the TTL: not yet worth a write
+    StatusAck ack = report(alice, first, TaskStatus.IN_PROGRESS);
+
+    assertThat(ack.leaseExpiresAt()).isEqualTo(clock.instant().plus(LEASE_TTL));
+    assertThat(view(second).leaseExpiresAt()).isEqualTo(START.plus(LEASE_TTL));
+    clock.advance(Duration.ofMillis(1));
+    report(alice, first, TaskStatus.BLOCKED);
+    assertThat(view(second).leaseExpiresAt()).isEqualTo(clock.instant().plus(LEASE_TTL));
+  }
+
+  @Test
   void aSameStatusNoteAlsoRenews() {
     repo("demo", 5, true);
     TaskId id = task(aTask("demo"));
@@ -273,6 +291,22 @@ class HeartbeatAndLeaseTest extends PooldIntegrationTest {
 
     assertThat(runCycle().workersOffline()).isZero();
     assertThat(as(alice).me().lastHeartbeat()).isEqualTo(START.plusSeconds(80));
+  }
+
+  @Test
+  void aReportKeepsASignOfLifeYoungerThanAHundredthOfTheHeartbeatTtl() {
+    repo("demo", 5, true);
+    TaskId id = task(aTask("demo"));
+    RegisteredWorker alice = register("alice", 5, 2);
+    beat(alice);
+
+    clock.advance(Duration.ofMillis(900)); // a hundredth of the 90 s heartbeat TTL
+    report(alice, id, TaskStatus.IN_PROGRESS);
+    assertThat(as(alice).me().lastHeartbeat()).isEqualTo(START);
+
+    clock.advance(Duration.ofMillis(1));
+    report(alice, id, TaskStatus.BLOCKED);
+    assertThat(as(alice).me().lastHeartbeat()).isEqualTo(clock.instant());
   }
 
   @Test
