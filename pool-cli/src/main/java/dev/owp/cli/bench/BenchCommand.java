@@ -147,10 +147,15 @@ public final class BenchCommand implements Callable<Integer> {
         server.server(),
         settings.budget(),
         settings.areaLocks() ? "on" : "off");
+    // The client's own thread finishes each exchange (the answers are small and read without
+    // blocking) instead of handing it to a pool thread that hands it back to the worker: one thread
+    // switch less per request, on the two cores the load generator shares with the poold it
+    // measures. That cut the generator's CPU by a fifth and raised the measured tasks/s by a tenth.
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
+            .executor(Runnable::run)
             .build();
     boolean terminal = CliContext.of(command).environment().terminal();
     BenchReport report =
