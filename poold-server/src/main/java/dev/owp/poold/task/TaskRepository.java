@@ -52,7 +52,7 @@ public class TaskRepository {
       "SELECT " + COLUMNS + " FROM task WHERE repo = :repo AND task_key = :key";
 
   // %s locks the row on PostgreSQL, or finds it taken when another claim is leasing it.
-  private static final String IS_READY_AT =
+  private static final String LOCK_IF_READY_AT =
       """
       SELECT t.task_id
         FROM task t
@@ -198,7 +198,7 @@ public class TaskRepository {
 
   private final JdbcClient jdbc;
   private final SkillSets skillSets;
-  private final String isReadyAt;
+  private final String lockIfReady;
   private final Optional<String> analyze;
 
   // sqlite-jdbc refuses getObject(column, Integer.class) on NULL.
@@ -210,7 +210,7 @@ public class TaskRepository {
   TaskRepository(JdbcClient jdbc, SkillSets skillSets, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.skillSets = skillSets;
-    this.isReadyAt = IS_READY_AT.formatted(dialect.lockSkippingLocked("t"));
+    this.lockIfReady = LOCK_IF_READY_AT.formatted(dialect.lockSkippingLocked("t"));
     this.analyze = dialect.analyze("task");
   }
 
@@ -270,7 +270,7 @@ public class TaskRepository {
    * on PostgreSQL the row is locked for the caller's transaction if so.
    */
   boolean lockIfReadyAt(TaskId task, long version) {
-    return jdbc.sql(isReadyAt)
+    return jdbc.sql(lockIfReady)
         .param("taskId", task.value())
         .param("version", version)
         .query(String.class)
