@@ -26,7 +26,7 @@ public final class AfterCommit {
       action.run();
       return;
     }
-    Actions actions = (Actions) TransactionSynchronizationManager.getResource(Actions.class);
+    @Nullable Actions actions = current();
     if (actions == null) {
       actions = new Actions();
       TransactionSynchronizationManager.bindResource(Actions.class, actions);
