@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
  * Gives the C heap's free memory back to the operating system every few seconds.
  *
  * <p>The JIT compiler borrows tens of megabytes for one large compilation (Jackson's list
- * serializer, with the lease's fields inlined, took 65 MB for five seconds) and frees them again,
- * but the C library keeps what was freed, so a poold that compiled once stays that large: on Java
- * 17 that was about 100 MB of its resident memory. The JVM can trim the C heap on a timer ({@code
- * -XX:TrimNativeHeapInterval}), but that flag cannot be changed on a running JVM, and poold is
- * started with a plain {@code java -jar}; so poold runs the same trim itself, through the JVM's
- * {@code System.trim_native_heap} diagnostic command. An operator who set the flag gets the JVM's
- * own timer instead, and a JVM without the command (one not on the GNU C library) is left alone.
+ * serializer, compiled for the answers of a large bulk import, took 65 MB for five seconds) and
+ * frees them again, but the C library keeps what was freed, so a poold that compiled once stays
+ * that large: on Java 17 that was about 100 MB of its resident memory. The JVM can trim the C heap
+ * on a timer ({@code -XX:TrimNativeHeapInterval}), but that flag cannot be changed on a running
+ * JVM, and poold is started with a plain {@code java -jar}; so poold runs the same trim itself,
+ * through the JVM's {@code System.trim_native_heap} diagnostic command. An operator who set the
+ * flag gets the JVM's own timer instead, and a JVM without the command (one not on the GNU C
+ * library) is left alone.
  */
 @Component
 class NativeHeapTrim {
