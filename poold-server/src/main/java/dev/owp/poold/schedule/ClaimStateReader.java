@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,31 +54,28 @@ class ClaimStateReader {
   private static final String WORKER =
       "SELECT " + WorkerRepository.COLUMNS + " FROM worker WHERE worker_id = :workerId";
 
-  private static final String REPOS_WITH_FREE_BUDGET =
+  // One row per open repository and locked area of it (area NULL for a repository with none), and
+  // the number of skill sets, so that a claim learns all it needs besides its worker and the queue
+  // heads in one round trip. The sub-select is not correlated: it runs once per statement.
+  private static final String OPEN_REPOS_AND_LOCKED_AREAS =
       """
-      SELECT repo, max_open_prs, area_locks_enabled, held
-        FROM repo
-       WHERE held < max_open_prs
-      """;
-
-  private static final String LOCKED_AREAS_OF_OPEN_REPOS =
-      """
-      SELECT l.repo, l.area
-        FROM area_lock l
-        JOIN repo r ON r.repo = l.repo
+      SELECT r.repo, r.max_open_prs, r.area_locks_enabled, r.held, l.area,
+             %s AS skill_sets
+        FROM repo r
+        LEFT JOIN area_lock l ON l.repo = r.repo
        WHERE r.held < r.max_open_prs
-      """;
+      """
+          .formatted(SkillSets.COUNT);
 
-  // The head of one repository's queue, as the i-th sub-select of a QueueHeadStatements. Skips
-  // tasks the worker released a short while ago, tasks whose area is locked, and tasks needing
-  // skills the worker lacks (their skill set is not among the ones it covers).
+  // The head of one repository's queue, a sub-select of QueueHeadStatements. Skips tasks the worker
+  // released a short while ago, tasks whose area is locked, and tasks needing skills the worker
+  // lacks (their skill set is not among the ones it covers).
   private static final String QUEUE_HEAD =
       """
-      SELECT * FROM (
         SELECT t.task_id, t.repo, t.priority, t.seq, t.estimate_points, t.skill_set, t.area,
                t.tier, t.version
           FROM task t
-         WHERE t.repo = :repo%1$d AND t.status = 'ready'
+         WHERE t.repo = %1$s AND t.status = 'ready'
            AND t.tier <= :tier AND t.estimate_points <= :freePoints
            AND (t.released_by IS NULL OR t.released_by <> :workerId OR t.released_until <= :now)
            AND (t.area IS NULL
@@ -86,10 +84,9 @@ class ClaimStateReader {
          ORDER BY t.priority DESC, t.seq
          LIMIT :limit
         %3$s
-      ) head%1$d
       """;
 
-  /** Repositories read by one statement; SQLite allows at most 500 terms in a compound select. */
+  /** Repositories whose kept heads (SQLite) one statement reads. */
   private static final int REPOS_PER_STATEMENT = 50;
 
   private final JdbcClient reader;
@@ -112,10 +109,17 @@ class ClaimStateReader {
     this.skillSets = skillSets;
     String skills = dialect.idListed("t.skill_set", "skillSets");
     String lock = dialect.lockSkippingLocked("t");
-    this.readerHeads = new QueueHeadStatements(i -> QUEUE_HEAD.formatted(i, skills, ""));
-    this.writerHeads = new QueueHeadStatements(i -> QUEUE_HEAD.formatted(i, skills, lock));
+    String repo = QueueHeadStatements.REPO;
+    this.readerHeads = heads(dialect, QUEUE_HEAD.formatted(repo, skills, ""));
+    this.writerHeads = heads(dialect, QUEUE_HEAD.formatted(repo, skills, lock));
     this.properties = properties;
     this.concurrentWriters = dialect.hasConcurrentWriters();
+  }
+
+  private static QueueHeadStatements heads(SqlDialect dialect, String subSelect) {
+    return dialect.bindsArrays()
+        ? QueueHeadStatements.lateral(subSelect)
+        : QueueHeadStatements.unionAll(subSelect);
   }
 
   /** The claim state of {@code worker} at {@code now}; empty when there is no such worker. */
@@ -134,9 +138,13 @@ class ClaimStateReader {
     if (ClaimPolicy.screen(snapshot).isPresent()) {
       return Optional.of(ClaimState.nothingFor(snapshot));
     }
-    Map<String, RepoSnapshot> repos = openRepos(jdbc);
+    OpenRepos open = openRepos(jdbc);
+    Map<String, RepoSnapshot> repos = open.repos();
     Map<Candidate, Long> versions = new LinkedHashMap<>();
-    SkillSets.Coverage coverage = skillSets.coveredBy(snapshot.skills(), jdbc);
+    if (repos.isEmpty()) {
+      return Optional.of(new ClaimState(snapshot, repos, versions));
+    }
+    SkillSets.Coverage coverage = skillSets.coveredBy(snapshot.skills(), open.skillSets(), jdbc);
     if (coverage.isEmpty()) {
       return Optional.of(new ClaimState(snapshot, repos, versions));
     }
@@ -152,7 +160,7 @@ class ClaimStateReader {
       toRead =
           fromKept(held.get(), toRead, worker, snapshot, repos, coverage, now, limit, versions);
     }
-    for (List<String> some : batches(toRead)) {
+    for (List<String> some : batches(toRead, heads.maxRepos())) {
       readHeads(jdbc, heads, some, worker, snapshot, coverage, now, limit, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
@@ -173,7 +181,7 @@ class ClaimStateReader {
       int limit,
       Map<Candidate, Long> versions) {
     Set<String> unread = Set.copyOf(kept.unread(open));
-    for (List<String> some : batches(List.copyOf(unread))) {
+    for (List<String> some : batches(List.copyOf(unread), REPOS_PER_STATEMENT)) {
       inTransaction.read(writer, some, kept);
     }
     List<String> shortOnes =
@@ -181,7 +189,7 @@ class ClaimStateReader {
     // A head read by an earlier claim may since have been drained by the transaction's leases:
     // read those again once; a head just read is as fresh as it gets.
     List<String> drained = shortOnes.stream().filter(repo -> !unread.contains(repo)).toList();
-    for (List<String> some : batches(drained)) {
+    for (List<String> some : batches(drained, REPOS_PER_STATEMENT)) {
       inTransaction.read(writer, some, kept);
     }
     List<String> stillShort = new ArrayList<>(shortOnes.stream().filter(unread::contains).toList());
@@ -198,10 +206,10 @@ class ClaimStateReader {
     inTransaction.drop(task);
   }
 
-  private static List<List<String>> batches(List<String> repos) {
+  private static List<List<String>> batches(List<String> repos, int perBatch) {
     List<List<String>> batches = new ArrayList<>();
-    for (int from = 0; from < repos.size(); from += REPOS_PER_STATEMENT) {
-      batches.add(repos.subList(from, Math.min(repos.size(), from + REPOS_PER_STATEMENT)));
+    for (int from = 0; from < repos.size(); from += perBatch) {
+      batches.add(repos.subList(from, Math.min(repos.size(), from + perBatch)));
     }
     return batches;
   }
@@ -216,45 +224,47 @@ class ClaimStateReader {
     return Math.min(64, locking ? free + 1 : 2 * free + 4);
   }
 
-  private static Map<String, RepoSnapshot> openRepos(JdbcClient jdbc) {
-    record Open(String repo, int maxOpenPrs, boolean locking, int held) {}
-    var open =
-        jdbc.sql(REPOS_WITH_FREE_BUDGET)
+  /** The repositories with a free budget slot, and how many skill sets the database holds. */
+  private record OpenRepos(Map<String, RepoSnapshot> repos, long skillSets) {}
+
+  private static OpenRepos openRepos(JdbcClient jdbc) {
+    record Row(
+        String repo,
+        int maxOpenPrs,
+        boolean locking,
+        int held,
+        @Nullable String lockedArea,
+        long skillSets) {}
+    List<Row> rows =
+        jdbc.sql(OPEN_REPOS_AND_LOCKED_AREAS)
             .query(
                 (rs, i) ->
-                    new Open(
+                    new Row(
                         rs.getString("repo"),
                         rs.getInt("max_open_prs"),
                         rs.getBoolean("area_locks_enabled"),
-                        rs.getInt("held")))
+                        rs.getInt("held"),
+                        rs.getString("area"),
+                        rs.getLong("skill_sets")))
             .list();
-    if (open.isEmpty()) {
-      return Map.of();
-    }
     Map<String, Set<AreaKey>> locked = new HashMap<>();
-    jdbc.sql(LOCKED_AREAS_OF_OPEN_REPOS)
-        .query(
-            rs -> {
-              locked
-                  .computeIfAbsent(rs.getString("repo"), key -> new HashSet<>())
-                  .add(new AreaKey(rs.getString("area")));
-            });
-    Map<String, RepoSnapshot> repos = new HashMap<>();
-    for (Open repo : open) {
-      repos.put(
-          repo.repo(),
-          new RepoSnapshot(
-              repo.maxOpenPrs(),
-              repo.held(),
-              repo.locking(),
-              locked.getOrDefault(repo.repo(), Set.of())));
+    for (Row row : rows) {
+      Set<AreaKey> areas = locked.computeIfAbsent(row.repo(), key -> new HashSet<>());
+      if (row.lockedArea() != null) {
+        areas.add(new AreaKey(row.lockedArea()));
+      }
     }
-    return repos;
+    Map<String, RepoSnapshot> repos = new HashMap<>();
+    for (Row row : rows) {
+      repos.computeIfAbsent(
+          row.repo(),
+          key -> new RepoSnapshot(row.maxOpenPrs(), row.held(), row.locking(), locked.get(key)));
+    }
+    return new OpenRepos(repos, rows.isEmpty() ? 0 : rows.get(0).skillSets());
   }
 
-  // One statement for up to REPOS_PER_STATEMENT repositories: a claim costs a few statements
-  // rather than one per repository, and each sub-select still walks only its repository's queue
-  // index.
+  // One statement for many repositories: a claim costs a few statements rather than one per
+  // repository, and each sub-select still walks only its repository's queue index.
   private static void readHeads(
       JdbcClient jdbc,
       QueueHeadStatements statements,

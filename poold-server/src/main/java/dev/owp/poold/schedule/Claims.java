@@ -210,8 +210,11 @@ public class Claims {
                   if (plan.isEmpty()) {
                     return new Step(LeaseOutcome.WORKER_UNAVAILABLE, false);
                   }
+                  // The read locked the task and read its repository's settings.
                   Candidate task = plan.get(0);
-                  LeaseOutcome outcome = moves.lease(task, fresh.version(task), worker, now);
+                  boolean areaLocks = fresh.repos().get(task.repo()).areaLocksEnabled();
+                  LeaseOutcome outcome =
+                      moves.leaseLocked(task, fresh.version(task), areaLocks, worker, now);
                   if (outcome != LeaseOutcome.GRANTED) {
                     status.setRollbackOnly();
                   }

@@ -51,14 +51,12 @@ final class WriterQueueHeads {
 
   private static final String QUEUE_HEAD =
       """
-      SELECT * FROM (
         SELECT task_id, repo, priority, seq, estimate_points, skill_set, area, tier, version,
                released_by, released_until
           FROM task
-         WHERE repo = :repo%1$d AND status = 'ready'
+         WHERE repo = %1$s AND status = 'ready'
          ORDER BY priority DESC, seq
          LIMIT %2$d
-      ) head%1$d
       """;
 
   /** The order of a ready queue: priority descending, then oldest first. */
@@ -138,7 +136,7 @@ final class WriterQueueHeads {
   }
 
   private final QueueHeadStatements statements =
-      new QueueHeadStatements(i -> QUEUE_HEAD.formatted(i, DEPTH));
+      QueueHeadStatements.unionAll(QUEUE_HEAD.formatted(QueueHeadStatements.REPO, DEPTH));
 
   /**
    * The heads of the current transaction, bound to it on first use and forgotten when it ends;

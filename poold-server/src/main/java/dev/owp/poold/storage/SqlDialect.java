@@ -24,6 +24,12 @@ public interface SqlDialect {
   String lockSkippingLocked(String table);
 
   /**
+   * Whether a statement can take a list as one array parameter ({@code text[]}) and run a
+   * sub-select for each of its elements through a lateral join (PostgreSQL); SQLite has neither.
+   */
+  boolean bindsArrays();
+
+  /**
    * Whether other writers run at the same time. With concurrent writers (PostgreSQL, several
    * replicas) each lease of a claim commits on its own, so that no transaction holds a busy row
    * while it goes on to other work; with a single writer (SQLite) one transaction takes a claim's
@@ -51,6 +57,11 @@ public interface SqlDialect {
         }
 
         @Override
+        public boolean bindsArrays() {
+          return false;
+        }
+
+        @Override
         public boolean hasConcurrentWriters() {
           return false;
         }
@@ -72,6 +83,11 @@ public interface SqlDialect {
         @Override
         public String lockSkippingLocked(String table) {
           return "FOR UPDATE OF " + table + " SKIP LOCKED";
+        }
+
+        @Override
+        public boolean bindsArrays() {
+          return true;
         }
 
         @Override

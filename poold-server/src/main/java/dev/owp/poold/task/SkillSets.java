@@ -35,7 +35,11 @@ public class SkillSets {
   private static final String ADD =
       "INSERT INTO skill_set (skills) VALUES (:skills) ON CONFLICT (skills) DO NOTHING";
 
-  private static final String COUNT = "SELECT COUNT(*) FROM skill_set";
+  /**
+   * The number of sets, as a scalar sub-select a caller adds to a statement it reads anyway: a
+   * claim learns whether the sets it knows are current without a round trip of its own.
+   */
+  public static final String COUNT = "(SELECT COUNT(*) FROM skill_set)";
 
   private static final String ALL = "SELECT id, skills FROM skill_set";
 
@@ -70,13 +74,14 @@ public class SkillSets {
 
   /**
    * What a worker with {@code workerSkills} (normalised) can take: the ids of the sets its skills
-   * cover, and each set's skills. Reads through {@code jdbc}, the connection the claim reads the
-   * queues through, when the sets it knows may be out of date.
+   * cover, and each set's skills. {@code setCount} is the table's row count ({@link #COUNT}) as the
+   * claim read it; when the sets known here are fewer, they are read again through {@code jdbc},
+   * the connection the claim reads the queues through.
    */
-  public Coverage coveredBy(Collection<String> workerSkills, JdbcClient jdbc) {
+  public Coverage coveredBy(Collection<String> workerSkills, long setCount, JdbcClient jdbc) {
     Set<String> have = Set.copyOf(workerSkills);
     Map<Long, List<String>> covered = new HashMap<>();
-    current(jdbc)
+    current(setCount, jdbc)
         .byId()
         .forEach(
             (id, skills) -> {
@@ -87,10 +92,9 @@ public class SkillSets {
     return new Coverage(covered);
   }
 
-  private Known current(JdbcClient jdbc) {
+  private Known current(long setCount, JdbcClient jdbc) {
     Known now = known;
-    long count = jdbc.sql(COUNT).query(Long.class).single();
-    if (count == now.byId().size()) {
+    if (setCount == now.byId().size()) {
       return now;
     }
     Map<Long, List<String>> byId = new HashMap<>();

@@ -94,13 +94,30 @@ public class TaskMoves {
     if (!tasks.lockIfReadyAt(task.id(), version)) {
       return LeaseOutcome.TASK_TAKEN;
     }
+    boolean areaLocks = repos.find(task.repo()).map(TrackedRepo::areaLocksEnabled).orElse(false);
+    return take(task, version, areaLocks, worker, now);
+  }
+
+  /**
+   * {@link #lease} for a task that the caller's transaction has already locked, together with the
+   * repository's settings: the locking claim of PostgreSQL, which reads both as it chooses, so a
+   * lease costs two statements fewer.
+   *
+   * @param areaLocks whether the task's repository locks areas, as read in this transaction
+   */
+  public LeaseOutcome leaseLocked(
+      Candidate task, long version, boolean areaLocks, WorkerId worker, Instant now) {
+    return take(task, version, areaLocks, worker, now);
+  }
+
+  private LeaseOutcome take(
+      Candidate task, long version, boolean areaLocks, WorkerId worker, Instant now) {
     Instant onlineSince = Presence.onlineSince(now, properties.heartbeatTtl());
     if (!workers.takeCapacity(worker, task.estimatePoints(), task.tier(), onlineSince)) {
       return LeaseOutcome.WORKER_UNAVAILABLE;
     }
-    boolean locking = repos.find(task.repo()).map(TrackedRepo::areaLocksEnabled).orElse(false);
     Optional<AreaKey> area = task.area();
-    if (locking && area.isPresent() && !locks.tryLock(task.repo(), area.get(), task.id())) {
+    if (areaLocks && area.isPresent() && !locks.tryLock(task.repo(), area.get(), task.id())) {
       return LeaseOutcome.AREA_LOCKED;
     }
     LeaseId lease = LeaseId.random();
