@@ -12,10 +12,10 @@ import java.time.Instant;
  * never renewed: any task still in progress 30 minutes after it was leased was taken away, even
  * from a healthy worker.)
  *
- * <p>A status report does not rewrite a lease that is already almost as long as a renewal would
- * make it: one renewed within the last hundredth of the TTL is left as it is (18 seconds at the
- * default TTL). A busy worker reports several times a second, and each renewal is a write under the
- * one writer. Heartbeats always renew.
+ * <p>A status report does not renew leases that are already almost as long as a renewal would make
+ * them: when all the worker's leases were renewed within the last hundredth of the TTL (18 seconds
+ * at the default TTL), the report leaves them as they are ({@link #renewedRecently}). A busy worker
+ * reports several times a second, and each renewal is a write. Heartbeats always renew.
  */
 public final class LeaseRules {
 
@@ -25,7 +25,7 @@ public final class LeaseRules {
   /** The default interval of the background cycle ({@code --cycle}): 5 seconds. */
   public static final Duration DEFAULT_CYCLE = Duration.ofSeconds(5);
 
-  /** A report leaves alone a lease renewed within {@code ttl / RENEWAL_RESOLUTION}. */
+  /** A report leaves alone leases renewed within {@code ttl / RENEWAL_RESOLUTION}. */
   static final int RENEWAL_RESOLUTION = 100;
 
   private LeaseRules() {}
@@ -41,6 +41,15 @@ public final class LeaseRules {
    */
   public static Instant renewsBelow(Instant renewedAt, Duration ttl) {
     return expiresAt(renewedAt, ttl).minus(ttl.dividedBy(RENEWAL_RESOLUTION));
+  }
+
+  /**
+   * Whether a renewal of all a worker's leases at {@code lastRenewal} leaves nothing for a report
+   * at {@code now} to renew: every lease it renewed expires at or after {@link #renewsBelow}, and
+   * so does every lease granted or renewed since, since an expiry only ever moves later.
+   */
+  public static boolean renewedRecently(Instant lastRenewal, Instant now, Duration ttl) {
+    return !expiresAt(lastRenewal, ttl).isBefore(renewsBelow(now, ttl));
   }
 
   /**

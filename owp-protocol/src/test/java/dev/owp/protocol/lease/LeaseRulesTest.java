@@ -58,6 +58,17 @@ class LeaseRulesTest {
   }
 
   @Test
+  void leasesAllRenewedAtMostAHundredthOfTheTtlAgoNeedNoRenewal() {
+    Duration ttl = Duration.ofMinutes(30);
+    Instant now = Instant.parse("2026-01-17T12:00:00Z");
+
+    assertThat(LeaseRules.renewedRecently(now, now, ttl)).isTrue();
+    assertThat(LeaseRules.renewedRecently(now.minusSeconds(18), now, ttl)).isTrue();
+    assertThat(LeaseRules.renewedRecently(now.minusSeconds(18).minusMillis(1), now, ttl)).isFalse();
+    assertThat(LeaseRules.renewedRecently(now.minus(ttl), now, ttl)).isFalse();
+  }
+
+  @Test
   void defaultsAreThirtyMinuteLeasesAndAFiveSecondCycle() {
     assertThat(LeaseRules.DEFAULT_TTL).isEqualTo(Duration.ofMinutes(30));
     assertThat(LeaseRules.DEFAULT_CYCLE).isEqualTo(Duration.ofSeconds(5));

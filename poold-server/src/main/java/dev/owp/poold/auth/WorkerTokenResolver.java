@@ -1,10 +1,13 @@
 package dev.owp.poold.auth;
 
+import dev.owp.poold.storage.EpochMillis;
 import dev.owp.poold.storage.Reader;
 import dev.owp.poold.web.ApiException;
 import dev.owp.protocol.problem.ProblemType;
 import dev.owp.protocol.worker.WorkerId;
+import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +26,7 @@ class WorkerTokenResolver implements HandlerMethodArgumentResolver {
 
   private static final String FIND_BY_TOKEN_HASH =
       """
-      SELECT worker_id, token_hash
+      SELECT worker_id, token_hash, leases_renewed_at
         FROM worker
        WHERE token_hash = :hash AND removed_at IS NULL
       """;
@@ -55,14 +58,21 @@ class WorkerTokenResolver implements HandlerMethodArgumentResolver {
     String hash = Tokens.hash(header.substring("bearer ".length()).strip());
     return jdbc.sql(FIND_BY_TOKEN_HASH)
         .param("hash", hash)
-        .query((rs, i) -> new StoredToken(rs.getString("worker_id"), rs.getString("token_hash")))
+        .query(
+            (rs, i) ->
+                new StoredToken(
+                    rs.getString("worker_id"),
+                    rs.getString("token_hash"),
+                    EpochMillis.readNullable(rs, "leases_renewed_at")))
         .optional()
         .filter(stored -> Tokens.sameHash(hash, stored.hash()))
-        .map(stored -> new AuthenticatedWorker(WorkerId.of(stored.workerId())))
+        .map(
+            stored ->
+                new AuthenticatedWorker(WorkerId.of(stored.workerId()), stored.leasesRenewedAt()))
         .orElseThrow(() -> unauthenticated("Invalid worker token"));
   }
 
-  private record StoredToken(String workerId, String hash) {}
+  private record StoredToken(String workerId, String hash, @Nullable Instant leasesRenewedAt) {}
 
   private static ApiException unauthenticated(String detail) {
     return new ApiException(ProblemType.UNAUTHENTICATED, detail);

@@ -1,11 +1,8 @@
 package dev.owp.poold.lease;
 
-import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.metrics.SchedulerMetrics;
 import dev.owp.poold.schedule.Claims;
-import dev.owp.poold.task.TaskRepository;
 import dev.owp.poold.worker.WorkerPresence;
-import dev.owp.protocol.lease.LeaseRules;
 import dev.owp.protocol.worker.Heartbeat;
 import dev.owp.protocol.worker.HeartbeatAck;
 import dev.owp.protocol.worker.WorkerId;
@@ -24,26 +21,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Heartbeats {
 
   private final WorkerPresence presence;
-  private final TaskRepository tasks;
+  private final LeaseRenewals renewals;
   private final Claims claims;
   private final TransactionTemplate transactions;
-  private final PooldProperties properties;
   private final Clock clock;
   private final SchedulerMetrics metrics;
 
   Heartbeats(
       WorkerPresence presence,
-      TaskRepository tasks,
+      LeaseRenewals renewals,
       Claims claims,
       TransactionTemplate transactions,
-      PooldProperties properties,
       Clock clock,
       SchedulerMetrics metrics) {
     this.presence = presence;
-    this.tasks = tasks;
+    this.renewals = renewals;
     this.claims = claims;
     this.transactions = transactions;
-    this.properties = properties;
     this.clock = clock;
     this.metrics = metrics;
   }
@@ -55,8 +49,7 @@ class Heartbeats {
             transactions.execute(
                 status -> {
                   presence.seen(worker, now, heartbeat);
-                  return tasks.renewLeases(
-                      worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
+                  return renewals.renewAll(worker, now);
                 }));
     metrics.leasesRenewed(held);
     int granted = claims.fill(worker);

@@ -63,7 +63,7 @@ class LeaseController {
   @PostMapping("/v1/tasks/{taskId}/status")
   StatusAck status(
       AuthenticatedWorker worker, @PathVariable TaskId taskId, @RequestBody StatusUpdate update) {
-    LeaseReports.Outcome outcome = reports.report(worker.id(), taskId, update);
+    LeaseReports.Outcome outcome = reports.report(worker, taskId, update);
     if (outcome.fillAfterCommit()) {
       claims.offerAfterReport(worker.id(), false);
     }
@@ -78,7 +78,7 @@ class LeaseController {
       @PathVariable TaskId taskId,
       @RequestBody(required = false) @Nullable Reason reason) {
     LeaseReports.Outcome outcome =
-        reports.release(worker.id(), taskId, reason == null ? Reason.NONE : reason);
+        reports.release(worker, taskId, reason == null ? Reason.NONE : reason);
     if (outcome.fillAfterCommit()) {
       claims.offerAfterReport(worker.id(), false);
     }

@@ -1,6 +1,6 @@
 package dev.owp.poold.lease;
 
-import dev.owp.poold.config.PooldProperties;
+import dev.owp.poold.auth.AuthenticatedWorker;
 import dev.owp.poold.event.EventQueries;
 import dev.owp.poold.schedule.Claims;
 import dev.owp.poold.storage.SqlDialect;
@@ -23,7 +23,6 @@ import dev.owp.protocol.task.TaskStateMachine.WorkerMove;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -33,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a worker says about a task it holds: a status report, or giving it back. Either one is a
- * sign of life that renews all the worker's leases, except those renewed within the last hundredth
- * of the TTL ({@link LeaseRules#renewsBelow}).
+ * sign of life that renews all the worker's leases, unless they were all renewed within the last
+ * hundredth of the TTL ({@link LeaseRules#renewedRecently}).
  *
  * <p>When the change frees room (capacity, or a review slot), the worker is offered new work. With
  * SQLite's one writer that happens inside the same transaction, reading the queues under it: a
@@ -56,9 +55,9 @@ class LeaseReports {
 
   private final TaskRepository tasks;
   private final TaskMoves moves;
+  private final LeaseRenewals renewals;
   private final WorkerPresence presence;
   private final EventQueries history;
-  private final PooldProperties properties;
   private final Clock clock;
   private final Claims claims;
   private final SqlDialect dialect;
@@ -67,9 +66,9 @@ class LeaseReports {
   LeaseReports(
       TaskRepository tasks,
       TaskMoves moves,
+      LeaseRenewals renewals,
       WorkerPresence presence,
       EventQueries history,
-      PooldProperties properties,
       Clock clock,
       Claims claims,
       SqlDialect dialect,
@@ -79,17 +78,17 @@ class LeaseReports {
     this.dialect = dialect;
     this.tasks = tasks;
     this.moves = moves;
+    this.renewals = renewals;
     this.presence = presence;
     this.history = history;
-    this.properties = properties;
     this.clock = clock;
   }
 
-  Outcome report(WorkerId worker, TaskId id, StatusUpdate update) {
+  Outcome report(AuthenticatedWorker worker, TaskId id, StatusUpdate update) {
     return inTransaction(() -> reportNow(worker, id, update));
   }
 
-  Outcome release(WorkerId worker, TaskId id, Reason reason) {
+  Outcome release(AuthenticatedWorker worker, TaskId id, Reason reason) {
     return inTransaction(() -> releaseNow(worker, id, reason));
   }
 
@@ -97,7 +96,8 @@ class LeaseReports {
     return Objects.requireNonNull(transactions.execute(status -> change.get()));
   }
 
-  private Outcome reportNow(WorkerId worker, TaskId id, StatusUpdate update) {
+  private Outcome reportNow(AuthenticatedWorker reporter, TaskId id, StatusUpdate update) {
+    WorkerId worker = reporter.id();
     Instant now = clock.instant();
     TaskRecord task = find(id);
     requireHolder(task, worker, update.leaseId());
@@ -116,7 +116,7 @@ class LeaseReports {
     }
     // ADVANCE or NOTE: either way the task is now in the reported status. The renewal goes first:
     // the move ends with the repository row, which is best held only until the commit.
-    renewLeases(worker, now);
+    renewals.renewUnlessRecent(worker, reporter.leasesRenewedAt(), now);
     @Nullable Instant expiresAt =
         moves.advance(task, update.status(), update.message(), update.artifact(), now);
     return new Outcome(
@@ -124,7 +124,8 @@ class LeaseReports {
         offerWork(worker, freesRoom(task.status(), update.status(), task.estimatePoints())));
   }
 
-  private Outcome releaseNow(WorkerId worker, TaskId id, Reason reason) {
+  private Outcome releaseNow(AuthenticatedWorker releaser, TaskId id, Reason reason) {
+    WorkerId worker = releaser.id();
     Instant now = clock.instant();
     TaskRecord task = find(id);
     requireHolder(task, worker, null);
@@ -133,15 +134,9 @@ class LeaseReports {
           "Task " + id + " is " + task.status().wireName() + "; it cannot be released");
     }
     presence.seen(worker, now, null);
-    renewLeases(worker, now);
+    renewals.renewUnlessRecent(worker, releaser.leasesRenewedAt(), now);
     moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
     return new Outcome(new StatusAck(true, TaskStatus.READY, null), offerWork(worker, true));
-  }
-
-  private void renewLeases(WorkerId worker, Instant now) {
-    Duration ttl = properties.leaseTtl();
-    tasks.renewOlderLeases(
-        worker, LeaseRules.expiresAt(now, ttl), LeaseRules.renewsBelow(now, ttl));
   }
 
   /** Fills freed room now, if this is the one writer; else says it is to be filled after commit. */

@@ -145,14 +145,6 @@ public class TaskRepository {
       """
           .formatted(StatusSql.HELD);
 
-  private static final String RENEW_OLDER_LEASES_OF_WORKER =
-      """
-      UPDATE task
-         SET lease_expires_at = :expiresAt
-       WHERE worker_id = :workerId AND status IN (%s) AND lease_expires_at < :renewsBelow
-      """
-          .formatted(StatusSql.HELD);
-
   private static final String HELD_BY_WORKER =
       "SELECT "
           + COLUMNS
@@ -382,18 +374,6 @@ public class TaskRepository {
     return jdbc.sql(RENEW_LEASES_OF_WORKER)
         .param("workerId", worker.value())
         .param("expiresAt", EpochMillis.of(expiresAt))
-        .update();
-  }
-
-  /**
-   * Pushes to {@code expiresAt} the expiry of every task {@code worker} holds that expires before
-   * {@code renewsBelow}; the others were renewed a moment ago.
-   */
-  public void renewOlderLeases(WorkerId worker, Instant expiresAt, Instant renewsBelow) {
-    jdbc.sql(RENEW_OLDER_LEASES_OF_WORKER)
-        .param("workerId", worker.value())
-        .param("expiresAt", EpochMillis.of(expiresAt))
-        .param("renewsBelow", EpochMillis.of(renewsBelow))
         .update();
   }
 

@@ -45,13 +45,16 @@ public class WorkerPresence {
    * transaction.
    */
   public void seen(WorkerId id, Instant now, @Nullable Heartbeat heartbeat) {
-    if (workers.markOnline(id)) {
-      events.record(EventType.WORKER_ONLINE, now).worker(id).append();
-    }
     if (heartbeat == null) {
-      workers.recordSeen(id, now, Presence.recordsBelow(now, properties.heartbeatTtl()));
+      // A worker is marked offline only once its last sign of life is older than the heartbeat
+      // TTL, and recording one marks it online in the same transaction; so a worker heard from too
+      // recently to record again is online already, and a busy one's reports write nothing here.
+      if (workers.recordSeen(id, now, Presence.recordsBelow(now, properties.heartbeatTtl()))) {
+        markOnline(id, now);
+      }
       return;
     }
+    markOnline(id, now);
     WorkerRecord before = workers.find(id).orElseThrow();
     workers.recordHeartbeat(id, now, heartbeat.status(), heartbeat.note());
     boolean wasPaused = before.status() == WorkerStatus.PAUSED;
@@ -63,6 +66,12 @@ public class WorkerPresence {
           .with("by", "heartbeat")
           .with("note", heartbeat.note())
           .append();
+    }
+  }
+
+  private void markOnline(WorkerId id, Instant now) {
+    if (workers.markOnline(id)) {
+      events.record(EventType.WORKER_ONLINE, now).worker(id).append();
     }
   }
 

@@ -54,6 +54,13 @@ public class WorkerRepository {
          AND (last_heartbeat IS NULL OR last_heartbeat < :recordsBelow)
       """;
 
+  private static final String RECORD_LEASES_RENEWED =
+      """
+      UPDATE worker
+         SET leases_renewed_at = :now
+       WHERE worker_id = :workerId
+      """;
+
   private static final String MARK_ONLINE =
       """
       UPDATE worker
@@ -199,13 +206,25 @@ public class WorkerRepository {
 
   /**
    * Records that the worker was heard from, without a heartbeat's status, unless the time on record
-   * is already at or after {@code recordsBelow}.
+   * is already at or after {@code recordsBelow}; true when it recorded.
    */
-  void recordSeen(WorkerId id, Instant now, Instant recordsBelow) {
-    jdbc.sql(RECORD_SEEN)
+  boolean recordSeen(WorkerId id, Instant now, Instant recordsBelow) {
+    return jdbc.sql(RECORD_SEEN)
+            .param("workerId", id.value())
+            .param("now", EpochMillis.of(now))
+            .param("recordsBelow", EpochMillis.of(recordsBelow))
+            .update()
+        == 1;
+  }
+
+  /**
+   * Records that all the worker's leases were renewed at {@code now}, in the transaction that
+   * renewed them.
+   */
+  public void recordLeasesRenewed(WorkerId id, Instant now) {
+    jdbc.sql(RECORD_LEASES_RENEWED)
         .param("workerId", id.value())
         .param("now", EpochMillis.of(now))
-        .param("recordsBelow", EpochMillis.of(recordsBelow))
         .update();
   }
 

@@ -137,6 +137,27 @@ class HeartbeatAndLeaseTest extends PooldIntegrationTest {
   }
 
   @Test
+  void aReportSoonAfterAReportThatRenewedLeavesTheLeasesAsTheyAre() {
+    repo("demo", 5, true);
+    TaskId first = task(aTask("demo"));
+    TaskId second = task(aTask("demo"));
+    RegisteredWorker alice = register("alice", 5, 2);
+    beat(alice);
+    clock.advance(Duration.ofMinutes(10));
+    report(alice, first, TaskStatus.IN_PROGRESS);
+    Instant renewedAt = clock.instant();
+    assertThat(view(second).leaseExpiresAt()).isEqualTo(renewedAt.plus(LEASE_TTL));
+
+    clock.advance(Duration.ofSeconds(18));
+    report(alice, first, TaskStatus.IN_PROGRESS);
+    assertThat(view(second).leaseExpiresAt()).isEqualTo(renewedAt.plus(LEASE_TTL));
+
+    clock.advance(Duration.ofMillis(1));
+    report(alice, first, TaskStatus.IN_PROGRESS);
+    assertThat(view(second).leaseExpiresAt()).isEqualTo(clock.instant().plus(LEASE_TTL));
+  }
+
+  @Test
   void aSameStatusNoteAlsoRenews() {
     repo("demo", 5, true);
     TaskId id = task(aTask("demo"));
@@ -246,6 +267,25 @@ class HeartbeatAndLeaseTest extends PooldIntegrationTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(4); // registered, online, offline, online
+  }
+
+  @Test
+  void aStatusReportBringsAnOfflineWorkerBackOnline() {
+    repo("demo", 5, true);
+    TaskId task = task(aTask("demo"));
+    RegisteredWorker alice = register("alice", 5, 1);
+    beat(alice);
+    clock.advance(Duration.ofSeconds(91));
+    assertThat(runCycle().workersOffline()).isEqualTo(1);
+    assertThat(as(alice).me().online()).isFalse();
+
+    report(alice, task, TaskStatus.IN_PROGRESS);
+    report(alice, task, TaskStatus.IN_PROGRESS);
+
+    assertThat(as(alice).me().online()).isTrue();
+    assertThat(as(alice).me().lastHeartbeat()).isEqualTo(clock.instant());
+    assertThat(eventsOfType(EventType.WORKER_ONLINE)).hasSize(2);
+    assertThat(runCycle().workersOffline()).isZero();
   }
 
   @Test
