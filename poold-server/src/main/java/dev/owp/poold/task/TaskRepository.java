@@ -300,14 +300,17 @@ public class TaskRepository {
       @Nullable LeaseId lease,
       @Nullable Instant expiresAt,
       Instant now) {
+    // Typed even when null: PostgreSQL's driver prepares a statement again whenever the type of a
+    // parameter changes, and an untyped null is a type of its own, so the report's statement,
+    // whose message and artifact are null one time and text the next, was planned anew each time.
     return jdbc.sql(CHANGE_STATUS)
             .param("taskId", task.id().value())
             .param("version", task.version())
             .param("status", status.wireName())
-            .param("message", message)
-            .param("artifact", JsonColumns.writeNullable(artifact))
-            .param("leaseId", lease == null ? null : lease.value())
-            .param("expiresAt", EpochMillis.ofNullable(expiresAt))
+            .param("message", message, Types.VARCHAR)
+            .param("artifact", JsonColumns.writeNullable(artifact), Types.VARCHAR)
+            .param("leaseId", lease == null ? null : lease.value(), Types.VARCHAR)
+            .param("expiresAt", EpochMillis.ofNullable(expiresAt), Types.BIGINT)
             .param("now", EpochMillis.of(now))
             .update()
         == 1;
