@@ -86,9 +86,6 @@ class ClaimStateReader {
         %3$s
       """;
 
-  /** Repositories whose kept heads (SQLite) one statement reads. */
-  private static final int REPOS_PER_STATEMENT = 50;
-
   private final JdbcClient reader;
   private final JdbcClient writer;
   private final QueueHeadStatements readerHeads;
@@ -181,7 +178,8 @@ class ClaimStateReader {
       int limit,
       Map<Candidate, Long> versions) {
     Set<String> unread = Set.copyOf(kept.unread(open));
-    for (List<String> some : batches(List.copyOf(unread), REPOS_PER_STATEMENT)) {
+    for (List<String> some :
+        batches(List.copyOf(unread), QueueHeadStatements.UNION_ALL_MAX_REPOS)) {
       inTransaction.read(writer, some, kept);
     }
     List<String> shortOnes =
@@ -189,7 +187,7 @@ class ClaimStateReader {
     // A head read by an earlier claim may since have been drained by the transaction's leases:
     // read those again once; a head just read is as fresh as it gets.
     List<String> drained = shortOnes.stream().filter(repo -> !unread.contains(repo)).toList();
-    for (List<String> some : batches(drained, REPOS_PER_STATEMENT)) {
+    for (List<String> some : batches(drained, QueueHeadStatements.UNION_ALL_MAX_REPOS)) {
       inTransaction.read(writer, some, kept);
     }
     List<String> stillShort = new ArrayList<>(shortOnes.stream().filter(unread::contains).toList());

@@ -11,13 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * The statements that read the queue heads of several repositories at once, from one sub-select
- * that reads the head of the repository its {@code repo} placeholder names. Every sub-select still
+ * that reads the head of the repository its {@link #REPO} placeholder names. Every sub-select still
  * walks only its repository's queue index.
  */
 abstract sealed class QueueHeadStatements {
 
   /** Where the sub-select's repository is bound. */
   static final String REPO = "%REPO%";
+
+  /** The most repositories one {@link #unionAll} statement reads. */
+  static final int UNION_ALL_MAX_REPOS = 50;
 
   /**
    * One sub-select per repository, the i-th bound to {@code :repo<i>}, joined by {@code UNION ALL};
@@ -46,8 +49,6 @@ abstract sealed class QueueHeadStatements {
 
   private static final class UnionAll extends QueueHeadStatements {
 
-    private static final int MAX_REPOS = 50;
-
     private final Function<Integer, String> ofSize;
     private final Map<Integer, String> bySize = new ConcurrentHashMap<>();
 
@@ -72,7 +73,7 @@ abstract sealed class QueueHeadStatements {
 
     @Override
     int maxRepos() {
-      return MAX_REPOS;
+      return UNION_ALL_MAX_REPOS;
     }
   }
 
