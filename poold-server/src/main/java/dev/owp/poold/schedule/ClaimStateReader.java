@@ -157,7 +157,7 @@ class ClaimStateReader {
       toRead =
           fromKept(held.get(), toRead, worker, snapshot, repos, coverage, now, limit, versions);
     }
-    for (List<String> some : batches(toRead, heads.maxRepos())) {
+    for (List<String> some : heads.batches(toRead)) {
       readHeads(jdbc, heads, some, worker, snapshot, coverage, now, limit, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
@@ -178,18 +178,13 @@ class ClaimStateReader {
       int limit,
       Map<Candidate, Long> versions) {
     Set<String> unread = Set.copyOf(kept.unread(open));
-    for (List<String> some :
-        batches(List.copyOf(unread), QueueHeadStatements.UNION_ALL_MAX_REPOS)) {
-      inTransaction.read(writer, some, kept);
-    }
+    inTransaction.read(writer, List.copyOf(unread), kept);
     List<String> shortOnes =
         kept.shortFor(open, worker, snapshot, repos, coverage, now, limit, versions);
     // A head read by an earlier claim may since have been drained by the transaction's leases:
     // read those again once; a head just read is as fresh as it gets.
     List<String> drained = shortOnes.stream().filter(repo -> !unread.contains(repo)).toList();
-    for (List<String> some : batches(drained, QueueHeadStatements.UNION_ALL_MAX_REPOS)) {
-      inTransaction.read(writer, some, kept);
-    }
+    inTransaction.read(writer, drained, kept);
     List<String> stillShort = new ArrayList<>(shortOnes.stream().filter(unread::contains).toList());
     stillShort.addAll(
         kept.shortFor(drained, worker, snapshot, repos, coverage, now, limit, versions));
@@ -202,14 +197,6 @@ class ClaimStateReader {
    */
   void noLongerReady(Candidate task) {
     inTransaction.drop(task);
-  }
-
-  private static List<List<String>> batches(List<String> repos, int perBatch) {
-    List<List<String>> batches = new ArrayList<>();
-    for (int from = 0; from < repos.size(); from += perBatch) {
-      batches.add(repos.subList(from, Math.min(repos.size(), from + perBatch)));
-    }
-    return batches;
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.owp.poold.schedule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +18,6 @@ abstract sealed class QueueHeadStatements {
 
   /** Where the sub-select's repository is bound. */
   static final String REPO = "%REPO%";
-
-  /** The most repositories one {@link #unionAll} statement reads. */
-  static final int UNION_ALL_MAX_REPOS = 50;
 
   /**
    * One sub-select per repository, the i-th bound to {@code :repo<i>}, joined by {@code UNION ALL};
@@ -41,30 +38,45 @@ abstract sealed class QueueHeadStatements {
     return new Lateral(subSelect);
   }
 
-  /** The statement for {@code repos}, with each repository bound; other parameters are not. */
+  /**
+   * The statement for {@code repos} (one of {@link #batches}), with each repository bound; other
+   * parameters are not.
+   */
   abstract StatementSpec prepare(JdbcClient jdbc, List<String> repos);
+
+  /** {@code repos} cut into lists that one statement each reads. */
+  final List<List<String>> batches(List<String> repos) {
+    int most = maxRepos();
+    List<List<String>> batches = new ArrayList<>();
+    for (int from = 0; from < repos.size(); from += most) {
+      batches.add(repos.subList(from, Math.min(repos.size(), from + most)));
+    }
+    return batches;
+  }
 
   /** The most repositories one statement reads. */
   abstract int maxRepos();
 
   private static final class UnionAll extends QueueHeadStatements {
 
-    private final Function<Integer, String> ofSize;
+    private static final int MAX_REPOS = 50;
+
+    private final String subSelect;
     private final Map<Integer, String> bySize = new ConcurrentHashMap<>();
 
     private UnionAll(String subSelect) {
-      this.ofSize =
-          n ->
-              IntStream.range(0, n)
-                  .mapToObj(
-                      i ->
-                          "SELECT * FROM (\n" + subSelect.replace(REPO, ":repo" + i) + ") head" + i)
-                  .collect(Collectors.joining("\nUNION ALL\n"));
+      this.subSelect = subSelect;
+    }
+
+    private String ofSize(int repos) {
+      return IntStream.range(0, repos)
+          .mapToObj(i -> "SELECT * FROM (\n" + subSelect.replace(REPO, ":repo" + i) + ") head" + i)
+          .collect(Collectors.joining("\nUNION ALL\n"));
     }
 
     @Override
     StatementSpec prepare(JdbcClient jdbc, List<String> repos) {
-      StatementSpec statement = jdbc.sql(bySize.computeIfAbsent(repos.size(), ofSize));
+      StatementSpec statement = jdbc.sql(bySize.computeIfAbsent(repos.size(), this::ofSize));
       for (int i = 0; i < repos.size(); i++) {
         statement = statement.param("repo" + i, repos.get(i));
       }
@@ -73,7 +85,7 @@ abstract sealed class QueueHeadStatements {
 
     @Override
     int maxRepos() {
-      return UNION_ALL_MAX_REPOS;
+      return MAX_REPOS;
     }
   }
 

@@ -169,10 +169,22 @@ final class WriterQueueHeads {
     }
   }
 
-  /** Reads the heads of {@code repos} (at most a statement's worth) into {@code heads}. */
+  /** Reads the heads of {@code repos} into {@code heads}. */
   void read(JdbcClient writer, List<String> repos, Heads heads) {
     repos.forEach(repo -> heads.byRepo.put(repo, new Head()));
     List<Row> read = new ArrayList<>();
+    for (List<String> some : statements.batches(repos)) {
+      readInto(read, writer, some);
+    }
+    read.sort(QUEUE_ORDER);
+    read.forEach(row -> heads.byRepo.get(row.repo()).rows.put(row.id(), row));
+    for (String repo : repos) {
+      Head head = heads.byRepo.get(repo);
+      head.complete = head.rows.size() < DEPTH;
+    }
+  }
+
+  private void readInto(List<Row> read, JdbcClient writer, List<String> repos) {
     statements
         .prepare(writer, repos)
         .query(
@@ -193,12 +205,6 @@ final class WriterQueueHeads {
                       released == null ? 0 : rs.getLong("released_until"));
               read.add(row);
             });
-    read.sort(QUEUE_ORDER);
-    read.forEach(row -> heads.byRepo.get(row.repo()).rows.put(row.id(), row));
-    for (String repo : repos) {
-      Head head = heads.byRepo.get(repo);
-      head.complete = head.rows.size() < DEPTH;
-    }
   }
 
   /**

@@ -95,7 +95,7 @@ public class TaskMoves {
       return LeaseOutcome.TASK_TAKEN;
     }
     boolean areaLocks = repos.find(task.repo()).map(TrackedRepo::areaLocksEnabled).orElse(false);
-    return take(task, version, areaLocks, worker, now);
+    return leaseLocked(task, version, areaLocks, worker, now);
   }
 
   /**
@@ -106,11 +106,6 @@ public class TaskMoves {
    * @param areaLocks whether the task's repository locks areas, as read in this transaction
    */
   public LeaseOutcome leaseLocked(
-      Candidate task, long version, boolean areaLocks, WorkerId worker, Instant now) {
-    return take(task, version, areaLocks, worker, now);
-  }
-
-  private LeaseOutcome take(
       Candidate task, long version, boolean areaLocks, WorkerId worker, Instant now) {
     Instant onlineSince = Presence.onlineSince(now, properties.heartbeatTtl());
     if (!workers.takeCapacity(worker, task.estimatePoints(), task.tier(), onlineSince)) {
