@@ -141,6 +141,26 @@ class SchedulingTest extends PooldIntegrationTest {
   }
 
   @Test
+  void aClaimReadsTheQueuesOfMoreRepositoriesThanOneStatementHolds() {
+    List<TaskId> tasks = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      repo("many-" + i, 1, false);
+      tasks.add(task(aTask("many-" + i).priority(i == 97 ? 90 : i == 113 ? 80 : 10)));
+    }
+    RegisteredWorker alice = register("alice", 10, 2);
+
+    beat(alice);
+
+    assertThat(held(alice)).containsExactlyInAnyOrder(tasks.get(97), tasks.get(113));
+
+    // The report frees a slot of Alice's, and the claim it makes reads all the queues again.
+    report(alice, tasks.get(97), TaskStatus.IN_PROGRESS);
+    report(alice, tasks.get(97), TaskStatus.PR_OPENED);
+    assertThat(statusOf(tasks.get(0))).isEqualTo(TaskStatus.LEASED);
+    assertThat(statusOf(tasks.get(119))).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
   void aTaskWithoutRequirementsSuitsAnyone() {
     repo("demo", 10, false);
     TaskId id = task(aTask("demo"));
