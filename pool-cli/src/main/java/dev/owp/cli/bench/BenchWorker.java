@@ -4,9 +4,12 @@ import dev.owp.protocol.client.OwpClient;
 import dev.owp.protocol.lease.LeaseView;
 import dev.owp.protocol.lease.WorkList;
 import dev.owp.protocol.task.Artifact;
+import dev.owp.protocol.task.StatusAck;
 import dev.owp.protocol.task.StatusUpdate;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.Heartbeat;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated worker: heartbeats, polls, and takes every lease straight through in_progress →
- * pr_opened → merged, as fast as the server answers. It times every request into its own samples,
- * so workers never contend with each other on the client side.
+ * pr_opened → merged, as fast as the server answers. A report that frees room answers with the
+ * leases that filled it, so the worker polls only when it has nothing left to do, as a real worker
+ * would. It times every request into its own samples, so workers never contend with each other on
+ * the client side.
  */
 final class BenchWorker implements Runnable {
 
@@ -32,6 +37,9 @@ final class BenchWorker implements Runnable {
   private final LongAdder requests;
   private final BooleanSupplier stopping;
   private final Map<Endpoint, LatencySamples> latencies = new EnumMap<>(Endpoint.class);
+
+  /** Leases to take through, from the last poll and from the answers to reports since. */
+  private final Deque<LeaseView> todo = new ArrayDeque<>();
 
   BenchWorker(
       String name,
@@ -66,28 +74,33 @@ final class BenchWorker implements Runnable {
         call(Endpoint.HEARTBEAT, () -> client.heartbeat(Heartbeat.of(null, null)));
         nextHeartbeat = System.nanoTime() + heartbeatNanos;
       }
+      LeaseView next = todo.poll();
+      if (next != null) {
+        finish(next);
+        continue;
+      }
       WorkList work = call(Endpoint.WORK, client::work);
       if (work == null) {
         pause(ERROR_BACKOFF_MILLIS);
         continue;
       }
-      boolean merged = false;
-      for (LeaseView lease : work.leases()) {
-        merged |= finish(lease);
-      }
-      if (!merged && !settings.pollEvery().isZero()) {
+      todo.addAll(work.leases());
+      if (todo.isEmpty() && !settings.pollEvery().isZero()) {
         pause(settings.pollEvery().toMillis());
       }
     }
   }
 
-  /** Takes {@code lease} from where it stands to merged; true when it got there. */
-  private boolean finish(LeaseView lease) {
+  /**
+   * Takes {@code lease} from where it stands to merged. A failed report leaves it where it got to:
+   * the next poll lists it again, unless it was lost.
+   */
+  private void finish(LeaseView lease) {
     TaskStatus status = lease.status();
     if (status == TaskStatus.LEASED) {
       completions.leased(lease.taskId());
       if (!update(lease, TaskStatus.IN_PROGRESS, null)) {
-        return false;
+        return;
       }
       status = TaskStatus.IN_PROGRESS;
     }
@@ -99,24 +112,28 @@ final class BenchWorker implements Runnable {
                   + "/pull/"
                   + (1 + Math.floorMod(lease.taskId().hashCode(), 1_000_000)));
       if (!update(lease, TaskStatus.PR_OPENED, pr)) {
-        return false;
+        return;
       }
       status = TaskStatus.PR_OPENED;
     }
     if (status == TaskStatus.PR_OPENED && update(lease, TaskStatus.MERGED, null)) {
       completions.merged(lease.taskId());
-      return true;
     }
-    return false;
   }
 
+  /** Reports {@code to}; true when the server took it. The leases it granted are queued. */
   private boolean update(LeaseView lease, TaskStatus to, @Nullable Artifact artifact) {
-    return call(
+    StatusAck ack =
+        call(
             Endpoint.STATUS,
             () ->
                 client.updateStatus(
-                    lease.taskId(), new StatusUpdate(to, null, artifact, lease.leaseId())))
-        != null;
+                    lease.taskId(), new StatusUpdate(to, null, artifact, lease.leaseId())));
+    if (ack == null) {
+      return false;
+    }
+    todo.addAll(ack.newLeases());
+    return true;
   }
 
   /** Runs and times one request; null when it failed (the failure is tallied). */

@@ -77,6 +77,33 @@ class BenchCommandTest {
   }
 
   @Test
+  void aWorkerTakesTheLeasesItsReportsWereGrantedWithoutPollingForThem() throws Exception {
+    Result result =
+        Cli.against(poold, home)
+            .run(
+                "bench",
+                "--workers",
+                "1",
+                "--max-concurrent",
+                "1",
+                "--tasks",
+                "30",
+                "--repos",
+                "1",
+                "--budget",
+                "5",
+                "--json");
+
+    result.assertExit(ExitCodes.OK);
+    JsonNode latency = JSON.readTree(result.out()).get("latency");
+    // Each pr_opened frees the worker's one slot and its answer names the next lease: the first
+    // lease alone comes from a poll.
+    assertThat(latency.get("POST /v1/tasks/{taskId}/status").get("count").asLong())
+        .isEqualTo(3 * 30);
+    assertThat(latency.get("GET /v1/work").get("count").asLong()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void honoursTightBudgetsAndAreaLocksAndPrintsATable() {
     Result result =
         Cli.against(poold, home)

@@ -11,6 +11,7 @@ import dev.owp.protocol.task.StatusUpdate;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.worker.Heartbeat;
 import dev.owp.protocol.worker.HeartbeatAck;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +52,8 @@ class LeaseController {
 
   /**
    * Reports a status for a task the worker holds. When the report frees room (the pull request
-   * opened, or merged), the worker is offered new work at once, as v0.1 did.
+   * opened, or merged), the worker is offered new work at once, as v0.1 did, and the answer lists
+   * what it was granted.
    */
   @Refuses({
     ProblemType.NOT_YOUR_TASK,
@@ -63,11 +65,7 @@ class LeaseController {
   @PostMapping("/v1/tasks/{taskId}/status")
   StatusAck status(
       AuthenticatedWorker worker, @PathVariable TaskId taskId, @RequestBody StatusUpdate update) {
-    LeaseReports.Outcome outcome = reports.report(worker, taskId, update);
-    if (outcome.fillAfterCommit()) {
-      claims.offerAfterReport(worker.id(), false);
-    }
-    return outcome.ack();
+    return answer(worker, reports.report(worker, taskId, update));
   }
 
   /** Gives a held task back to the pool. */
@@ -77,11 +75,18 @@ class LeaseController {
       AuthenticatedWorker worker,
       @PathVariable TaskId taskId,
       @RequestBody(required = false) @Nullable Reason reason) {
-    LeaseReports.Outcome outcome =
-        reports.release(worker, taskId, reason == null ? Reason.NONE : reason);
-    if (outcome.fillAfterCommit()) {
-      claims.offerAfterReport(worker.id(), false);
-    }
-    return outcome.ack();
+    return answer(worker, reports.release(worker, taskId, reason == null ? Reason.NONE : reason));
+  }
+
+  /**
+   * The committed change's answer, with the leases it granted, claimed now when that waited for the
+   * commit. They are read back as the worker's poll would show them, which spares it that poll.
+   */
+  private StatusAck answer(AuthenticatedWorker worker, LeaseReports.Outcome outcome) {
+    List<TaskId> granted =
+        outcome.fillAfterCommit() ? claims.offerAfterReport(worker.id(), false) : outcome.granted();
+    return granted.isEmpty()
+        ? outcome.ack()
+        : outcome.ack().withNewLeases(work.leasesOf(worker.id(), granted));
   }
 }

@@ -24,6 +24,7 @@ import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -48,10 +49,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LeaseReports {
 
   /**
-   * The answer, and whether the change freed something a new lease could use (the worker's capacity
-   * or a slot of the repository's review budget) that is still to be filled, after commit.
+   * The answer, the tasks leased to the worker inside the change's own transaction, and whether the
+   * change freed something a new lease could use (the worker's capacity or a slot of the
+   * repository's review budget) that is still to be filled, after commit.
    */
-  record Outcome(StatusAck ack, boolean fillAfterCommit) {}
+  record Outcome(StatusAck ack, List<TaskId> granted, boolean fillAfterCommit) {
+
+    static Outcome unchanged(StatusAck ack) {
+      return new Outcome(ack, List.of(), false);
+    }
+  }
 
   private final TaskRepository tasks;
   private final TaskMoves moves;
@@ -104,7 +111,7 @@ class LeaseReports {
     presence.seen(worker, now, null);
     WorkerMove move = TaskStateMachine.workerMove(task.status(), update.status());
     if (move == WorkerMove.ALREADY_DONE) {
-      return new Outcome(new StatusAck(true, task.status(), null), false);
+      return Outcome.unchanged(new StatusAck(true, task.status(), null));
     }
     if (move == WorkerMove.ILLEGAL) {
       throw new ApiException(
@@ -119,9 +126,10 @@ class LeaseReports {
     renewals.renewUnlessRecent(worker, reporter.leasesRenewedAt(), now);
     @Nullable Instant expiresAt =
         moves.advance(task, update.status(), update.message(), update.artifact(), now);
-    return new Outcome(
+    return offerWork(
+        worker,
         new StatusAck(true, update.status(), expiresAt),
-        offerWork(worker, freesRoom(task.status(), update.status(), task.estimatePoints())));
+        freesRoom(task.status(), update.status(), task.estimatePoints()));
   }
 
   private Outcome releaseNow(AuthenticatedWorker releaser, TaskId id, Reason reason) {
@@ -136,19 +144,18 @@ class LeaseReports {
     presence.seen(worker, now, null);
     renewals.renewUnlessRecent(worker, releaser.leasesRenewedAt(), now);
     moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
-    return new Outcome(new StatusAck(true, TaskStatus.READY, null), offerWork(worker, true));
+    return offerWork(worker, new StatusAck(true, TaskStatus.READY, null), true);
   }
 
   /** Fills freed room now, if this is the one writer; else says it is to be filled after commit. */
-  private boolean offerWork(WorkerId worker, boolean freedRoom) {
+  private Outcome offerWork(WorkerId worker, StatusAck ack, boolean freedRoom) {
     if (!freedRoom) {
-      return false;
+      return Outcome.unchanged(ack);
     }
     if (dialect.hasConcurrentWriters()) {
-      return true;
+      return new Outcome(ack, List.of(), true);
     }
-    claims.offerAfterReport(worker, true);
-    return false;
+    return new Outcome(ack, claims.offerAfterReport(worker, true), false);
   }
 
   private static boolean freesRoom(TaskStatus from, TaskStatus to, int estimatePoints) {

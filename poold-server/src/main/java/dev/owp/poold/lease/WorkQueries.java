@@ -4,8 +4,11 @@ import dev.owp.poold.storage.Reader;
 import dev.owp.poold.storage.StatusSql;
 import dev.owp.poold.task.TaskRecord;
 import dev.owp.poold.task.TaskRepository;
+import dev.owp.protocol.lease.LeaseView;
 import dev.owp.protocol.lease.WorkList;
+import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.worker.WorkerId;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +29,16 @@ class WorkQueries {
           + ")"
           + " ORDER BY priority DESC, seq";
 
+  /** The same, for some of those tasks only. */
+  private static final String HELD_AMONG =
+      "SELECT "
+          + TaskRepository.COLUMNS
+          + " FROM task"
+          + " WHERE task_id IN (:ids) AND worker_id = :workerId AND status IN ("
+          + StatusSql.HELD
+          + ")"
+          + " ORDER BY priority DESC, seq";
+
   private final JdbcClient jdbc;
 
   WorkQueries(@Reader JdbcClient jdbc) {
@@ -34,14 +47,18 @@ class WorkQueries {
 
   WorkList workOf(WorkerId worker) {
     return new WorkList(
-        worker,
-        jdbc
-            .sql(HELD_BY_WORKER)
-            .param("workerId", worker.value())
-            .query(TaskRepository.TASK)
-            .list()
-            .stream()
-            .map(TaskRecord::leaseView)
-            .toList());
+        worker, leaseViews(jdbc.sql(HELD_BY_WORKER).param("workerId", worker.value())));
+  }
+
+  /** Those of {@code tasks} the worker still holds, as {@link #workOf} lists them. */
+  List<LeaseView> leasesOf(WorkerId worker, List<TaskId> tasks) {
+    return leaseViews(
+        jdbc.sql(HELD_AMONG)
+            .param("ids", tasks.stream().map(TaskId::value).toList())
+            .param("workerId", worker.value()));
+  }
+
+  private static List<LeaseView> leaseViews(JdbcClient.StatementSpec statement) {
+    return statement.query(TaskRepository.TASK).list().stream().map(TaskRecord::leaseView).toList();
   }
 }

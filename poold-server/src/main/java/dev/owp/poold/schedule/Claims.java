@@ -10,6 +10,7 @@ import dev.owp.poold.worker.WorkerRepository;
 import dev.owp.protocol.scheduling.Candidate;
 import dev.owp.protocol.scheduling.ClaimPolicy;
 import dev.owp.protocol.scheduling.Presence;
+import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -89,18 +91,23 @@ public class Claims {
 
   /** Leases ready tasks to {@code worker} until it is full or nothing fits; returns how many. */
   public int fill(WorkerId worker) {
+    return take(worker).size();
+  }
+
+  /** {@link #fill}, naming the tasks leased. */
+  private List<TaskId> take(WorkerId worker) {
     Instant now = clock.instant();
     ClaimState planned = state.read(worker, now, Source.READER).orElse(null);
     if (planned == null || planned.plan().isEmpty()) {
-      return 0;
+      return List.of();
     }
     // With concurrent writers the reader's plan only screens: each lease reads, and locks, its own.
-    int granted =
+    List<TaskId> granted =
         dialect.hasConcurrentWriters()
             ? leaseEachAlone(worker, now)
             : Objects.requireNonNull(
                 transactions.execute(status -> grant(worker, planned, now, status)));
-    metrics.leasesGranted(granted);
+    metrics.leasesGranted(granted.size());
     return granted;
   }
 
@@ -111,21 +118,24 @@ public class Claims {
    * and the leases. Either way a claim that fails is logged, never thrown: the report stands (the
    * claim inside it runs under a savepoint of its own and is undone alone), and the worker's next
    * poll or heartbeat claims again.
+   *
+   * @return the tasks leased; within a transaction, they are the worker's once it commits
    */
-  public void offerAfterReport(WorkerId worker, boolean withinTransaction) {
+  public List<TaskId> offerAfterReport(WorkerId worker, boolean withinTransaction) {
     try {
-      if (withinTransaction) {
-        Instant now = clock.instant();
-        int granted =
-            Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status)));
-        metrics.leasesGranted(granted);
-      } else {
-        fill(worker);
+      if (!withinTransaction) {
+        return take(worker);
       }
+      Instant now = clock.instant();
+      List<TaskId> granted =
+          Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status)));
+      metrics.leasesGranted(granted.size());
+      return granted;
     } catch (TransactionException e) {
       throw e; // the savepoint itself failed: the report's transaction cannot go on
     } catch (RuntimeException e) {
       log.warn("Claim for {} after its report failed; the report stands", worker, e);
+      return List.of();
     }
   }
 
@@ -134,12 +144,13 @@ public class Claims {
    * is planned again from the rest of what was read, which costs no reads, and read again (now that
    * nobody else can write) only when that runs out.
    */
-  private int grant(WorkerId worker, ClaimState planned, Instant now, TransactionStatus status) {
+  private List<TaskId> grant(
+      WorkerId worker, ClaimState planned, Instant now, TransactionStatus status) {
     ClaimState remaining = planned;
-    int granted = 0;
+    List<TaskId> granted = new ArrayList<>();
     for (int round = 0; round < REPLANS; round++) {
       Attempt attempt = attempt(worker, remaining, now, status);
-      granted += attempt.leased().size();
+      attempt.addLeasedTo(granted);
       if (attempt.lost().isEmpty()) {
         return granted;
       }
@@ -148,7 +159,8 @@ public class Claims {
         break;
       }
     }
-    return granted + readAndTake(worker, now, status);
+    granted.addAll(readAndTake(worker, now, status));
+    return granted;
   }
 
   /**
@@ -156,15 +168,15 @@ public class Claims {
    * the queue heads may come from earlier in the transaction ({@link WriterQueueHeads}): a task
    * found changed since is dropped from them, and the claim reads again.
    */
-  private int readAndTake(WorkerId worker, Instant now, TransactionStatus status) {
-    int granted = 0;
+  private List<TaskId> readAndTake(WorkerId worker, Instant now, TransactionStatus status) {
+    List<TaskId> granted = new ArrayList<>();
     for (int round = 0; round < REPLANS; round++) {
       Optional<ClaimState> fresh = state.read(worker, now, Source.WRITER);
       if (fresh.isEmpty()) {
         return granted;
       }
       Attempt attempt = attempt(worker, fresh.get(), now, status);
-      granted += attempt.leased().size();
+      attempt.addLeasedTo(granted);
       if (!attempt.lost().containsValue(LeaseOutcome.TASK_TAKEN)) {
         return granted;
       }
@@ -180,12 +192,12 @@ public class Claims {
    * updates, so the row is held from the lease's last statements to its commit, never while a claim
    * goes on to other leases; and since no transaction leases twice, claims cannot deadlock.
    */
-  private int leaseEachAlone(WorkerId worker, Instant now) {
-    int granted = 0;
+  private List<TaskId> leaseEachAlone(WorkerId worker, Instant now) {
+    List<TaskId> granted = new ArrayList<>();
     for (int round = 0; round < ROUNDS_ALONE; round++) {
       Step step = leaseNext(worker, now);
       if (step.outcome() == LeaseOutcome.GRANTED) {
-        granted++;
+        granted.add(Objects.requireNonNull(step.task()));
       }
       if (step.outcome() == LeaseOutcome.WORKER_UNAVAILABLE
           || (step.outcome() == LeaseOutcome.GRANTED && !step.morePlanned())) {
@@ -195,8 +207,11 @@ public class Claims {
     return granted;
   }
 
-  /** What became of one lease, and whether its plan held more. */
-  private record Step(LeaseOutcome outcome, boolean morePlanned) {}
+  /**
+   * What became of one lease (of which task, when there was one to try), and whether its plan held
+   * more.
+   */
+  private record Step(LeaseOutcome outcome, @Nullable TaskId task, boolean morePlanned) {}
 
   /** Leases the first task of a fresh plan; WORKER_UNAVAILABLE too when nothing is left to plan. */
   private Step leaseNext(WorkerId worker, Instant now) {
@@ -208,7 +223,7 @@ public class Claims {
                   ClaimState fresh = state.read(worker, now, Source.WRITER).orElse(null);
                   List<Candidate> plan = fresh == null ? List.of() : fresh.plan();
                   if (plan.isEmpty()) {
-                    return new Step(LeaseOutcome.WORKER_UNAVAILABLE, false);
+                    return new Step(LeaseOutcome.WORKER_UNAVAILABLE, null, false);
                   }
                   // The read locked the task and read its repository's settings.
                   Candidate task = plan.get(0);
@@ -218,13 +233,13 @@ public class Claims {
                   if (outcome != LeaseOutcome.GRANTED) {
                     status.setRollbackOnly();
                   }
-                  return new Step(outcome, plan.size() > 1);
+                  return new Step(outcome, task.id(), plan.size() > 1);
                 }));
       } catch (PessimisticLockingFailureException e) {
         // Chosen as a deadlock victim, or a lock wait timed out: nothing changed.
         if (attempt == ATTEMPTS) {
           log.debug("Claim for {} gave up after {} attempts", worker, attempt, e);
-          return new Step(LeaseOutcome.WORKER_UNAVAILABLE, false);
+          return new Step(LeaseOutcome.WORKER_UNAVAILABLE, null, false);
         }
       }
     }
@@ -259,7 +274,14 @@ public class Claims {
   }
 
   /** What an attempt leased, and what it lost to other claims (and why). */
-  private record Attempt(List<Candidate> leased, Map<Candidate, LeaseOutcome> lost) {}
+  private record Attempt(List<Candidate> leased, Map<Candidate, LeaseOutcome> lost) {
+
+    void addLeasedTo(List<TaskId> granted) {
+      for (Candidate task : leased) {
+        granted.add(task.id());
+      }
+    }
+  }
 
   /** Workers waiting for work, least loaded first, for the background assignment. */
   public List<WorkerId> waitingForWork(Instant now, int limit) {

@@ -119,9 +119,10 @@ class ReleaseTest extends PooldIntegrationTest {
     beat(alice);
     assertThat(held(alice)).containsExactly(first);
 
-    as(alice).release(first, Reason.NONE);
+    StatusAck ack = as(alice).release(first, Reason.NONE);
 
     assertThat(held(alice)).containsExactly(second);
+    assertThat(ack.newLeases()).isEqualTo(as(alice).work().leases());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.owp.poold.support.PooldIntegrationTest;
 import dev.owp.protocol.event.EventType;
+import dev.owp.protocol.lease.LeaseView;
 import dev.owp.protocol.problem.ProblemType;
 import dev.owp.protocol.task.Artifact;
 import dev.owp.protocol.task.Reason;
@@ -318,6 +319,45 @@ class StatusTransitionTest extends PooldIntegrationTest {
     assertThat(as(alice).me().usedTasks()).isZero();
     assertThat(as(alice).me().usedPoints()).isZero();
     assertThat(as(alice).me().heldTasks()).isEqualTo(1);
+  }
+
+  @Test
+  void aReportThatFreesRoomAnswersWithTheLeasesItGranted() {
+    repo("demo", 2, true);
+    RegisteredWorker solo = register("solo", 5, 1);
+    TaskId first = task(aTask("demo").priority(90));
+    beat(solo);
+    TaskId second = task(aTask("demo").priority(50));
+    TaskId third = task(aTask("demo").priority(10));
+
+    assertThat(report(solo, first, TaskStatus.IN_PROGRESS).newLeases()).isEmpty();
+    StatusAck opened = report(solo, first, TaskStatus.PR_OPENED);
+
+    // Opening the pull request freed Solo's one slot: the answer carries what filled it, exactly
+    // as a poll shows it, and nothing Solo already held.
+    assertThat(opened.newLeases()).extracting(LeaseView::taskId).containsExactly(second);
+    assertThat(opened.newLeases())
+        .isEqualTo(
+            as(solo).work().leases().stream().filter(l -> l.taskId().equals(second)).toList());
+    assertThat(opened.newLeases().get(0).status()).isEqualTo(TaskStatus.LEASED);
+
+    // Merging frees a review slot, but Solo has no room: nothing granted, nothing listed.
+    assertThat(report(solo, first, TaskStatus.MERGED).newLeases()).isEmpty();
+    assertThat(statusOf(third)).isEqualTo(TaskStatus.READY);
+    assertThat(report(solo, first, TaskStatus.MERGED).newLeases()).isEmpty();
+  }
+
+  @Test
+  void aMergeThatFreesTheReviewBudgetAnswersWithTheLeaseItGranted() {
+    repo("demo", 1, true);
+    TaskId first = taskIn(TaskStatus.IN_PROGRESS);
+    TaskId second = task(aTask("demo"));
+
+    assertThat(report(alice, first, TaskStatus.PR_OPENED).newLeases()).isEmpty();
+    StatusAck merged = report(alice, first, TaskStatus.MERGED);
+
+    assertThat(merged.newLeases()).isEqualTo(as(alice).work().leases());
+    assertThat(merged.newLeases()).extracting(LeaseView::taskId).containsExactly(second);
   }
 
   @Test

@@ -249,8 +249,11 @@ class WireCompatibilityTest extends PooldIntegrationTest {
     RawHttp.Response opened = rawAs(alice.token()).post("/v1/tasks/" + id + "/status", withLease);
 
     assertThat(opened.status()).isEqualTo(200);
+    // v0.1's three fields, and the leases the report granted (here none: nothing else is ready).
     assertThat(opened.json().propertyNames())
-        .containsExactlyInAnyOrder("ok", "status", "lease_expires_at");
+        .containsExactlyInAnyOrder("ok", "status", "lease_expires_at", "new_leases");
+    assertThat(opened.json().path("new_leases").isArray()).isTrue();
+    assertThat(opened.json().path("new_leases").isEmpty()).isTrue();
     assertThat(opened.json().path("ok").asBoolean()).isTrue();
     assertThat(opened.json().path("status").asString()).isEqualTo("pr_opened");
     assertThat(opened.json().path("lease_expires_at").asString())
