@@ -97,7 +97,12 @@ final class RunCommand implements Callable<Integer> {
         exec == null || exec.isBlank()
             ? WorkerLoops.leaseBoard(out, env.terminal(), env.columns())
             : WorkerLoops.executor(
-                api, WorkerLoops.absoluteScript(exec, env.workingDir()), dir, env, out, err);
+                api.server(),
+                WorkerLoops.absoluteScript(exec, env.workingDir()),
+                dir,
+                env,
+                out,
+                err);
     out.println("Worker loop started. Server=" + api.server());
     out.flush();
     try (SigintTrap trap = SigintTrap.install(env.stopSignal())) {

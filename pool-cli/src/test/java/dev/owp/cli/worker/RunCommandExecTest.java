@@ -3,8 +3,11 @@ package dev.owp.cli.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.owp.cli.common.ExitCodes;
+import dev.owp.cli.common.StopSignal;
 import dev.owp.cli.testing.Cli;
 import dev.owp.cli.testing.Cli.Result;
+import dev.owp.cli.testing.Cli.Running;
+import dev.owp.cli.testing.Eventually;
 import dev.owp.cli.testing.PooldExtension;
 import dev.owp.cli.testing.PooldServer;
 import dev.owp.cli.testing.Scripts;
@@ -17,6 +20,7 @@ import dev.owp.protocol.task.TaskView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,46 @@ class RunCommandExecTest {
             .readValue(Files.readString(workdir.resolve(task + ".json")), LeaseView.class);
     assertThat(lease.taskId()).isEqualTo(task);
     assertThat(lease.leaseId()).isEqualTo(view.leaseId());
+  }
+
+  @Test
+  void workAReportWasGrantedStartsAtOnceNotAtTheNextPoll(PooldServer poold) throws IOException {
+    TaskId first = pool.task(repo, "First", skill);
+    TaskId second = pool.task(repo, "Second", skill);
+    Path script =
+        Scripts.write(
+            home,
+            "agent.sh",
+            "n=$(cat n 2>/dev/null || echo 1); echo $((n + 1)) > n\n"
+                + "echo https://github.com/o/r/pull/$n");
+    StopSignal ctrlC = new StopSignal();
+    // Polls and heartbeats an hour apart: only the first heartbeat, and the answer to the first
+    // report, can bring the second task to the worker within the test.
+    Running running =
+        Cli.against(poold, home)
+            .set("OWP_TOKEN", pool.worker(skill, 1).token())
+            .start(
+                ctrlC,
+                "worker",
+                "run",
+                "--exec",
+                script.toString(),
+                "--workdir",
+                workdir.toString(),
+                "--heartbeat-every",
+                "3600",
+                "--poll-every",
+                "3600");
+
+    Eventually.until(
+        "both tasks' pull requests",
+        Duration.ofSeconds(20),
+        () -> pool.view(second).status() == TaskStatus.PR_OPENED);
+    ctrlC.press();
+
+    Result result = running.result(Duration.ofSeconds(20)).assertExit(ExitCodes.OK);
+    assertThat(pool.view(first).status()).isEqualTo(TaskStatus.PR_OPENED);
+    assertThat(result.out()).contains("[" + second + "] started: Second");
   }
 
   @Test

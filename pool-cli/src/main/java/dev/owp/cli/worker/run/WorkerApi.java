@@ -51,6 +51,52 @@ public interface WorkerApi {
     }
   }
 
+  /**
+   * This API, calling {@code granted} whenever a report or release answers that it was granted new
+   * leases, so that the loop fetches them at once rather than at its next poll.
+   */
+  default WorkerApi onNewLeases(Runnable granted) {
+    WorkerApi api = this;
+    return new WorkerApi() {
+      @Override
+      public URI server() {
+        return api.server();
+      }
+
+      @Override
+      public WorkerView me() {
+        return api.me();
+      }
+
+      @Override
+      public HeartbeatAck heartbeat(Heartbeat heartbeat) {
+        return api.heartbeat(heartbeat);
+      }
+
+      @Override
+      public WorkList work() {
+        return api.work();
+      }
+
+      @Override
+      public StatusAck updateStatus(TaskId task, StatusUpdate update) {
+        return noted(api.updateStatus(task, update));
+      }
+
+      @Override
+      public StatusAck release(TaskId task, Reason reason) {
+        return noted(api.release(task, reason));
+      }
+
+      private StatusAck noted(StatusAck ack) {
+        if (!ack.newLeases().isEmpty()) {
+          granted.run();
+        }
+        return ack;
+      }
+    };
+  }
+
   /** The worker API of a protocol client. */
   static WorkerApi of(OwpClient client) {
     return new WorkerApi() {

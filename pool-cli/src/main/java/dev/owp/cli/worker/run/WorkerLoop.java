@@ -13,12 +13,13 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The worker loop: heartbeats every {@code heartbeatEvery} (renewing the worker's leases however
- * long its commands run), fetches its work every {@code pollEvery} or as soon as a heartbeat
- * granted some, and hands it to a {@link LeaseHandler}.
+ * long its commands run), fetches its work every {@code pollEvery} or as soon as a heartbeat or a
+ * report granted some, and hands it to a {@link LeaseHandler}.
  *
  * <p>A server that cannot be reached never ends the loop: it says so, waits with exponential
  * back-off and carries on (the original died on the first failed heartbeat). Only {@code once},
@@ -36,11 +37,14 @@ public final class WorkerLoop {
   /** How the loop paces itself. */
   public record Settings(Duration heartbeatEvery, Duration pollEvery, boolean once) {}
 
-  /** Makes the handler once the worker is known; {@code wake} interrupts the loop's wait. */
+  /**
+   * Makes the handler once the worker is known; {@code wake} interrupts the loop's wait. The
+   * handler reports through {@code api}, which tells the loop when a report was granted new work.
+   */
   @FunctionalInterface
   public interface HandlerFactory {
     /** The handler for {@code worker}. */
-    LeaseHandler create(WorkerView worker, Runnable wake);
+    LeaseHandler create(WorkerView worker, WorkerApi api, Runnable wake);
   }
 
   private final WorkerApi api;
@@ -51,6 +55,7 @@ public final class WorkerLoop {
   private final PrintWriter out;
   private final PrintWriter err;
   private final BlockingQueue<Boolean> wakeups = new LinkedBlockingQueue<>();
+  private final AtomicBoolean granted = new AtomicBoolean();
   private @Nullable LeaseHandler handler;
   private boolean reached;
   private boolean workTaken;
@@ -187,6 +192,9 @@ public final class WorkerLoop {
         }
       }
       current.flush();
+      if (granted.getAndSet(false)) {
+        nextPoll = now;
+      }
       if (now - nextPoll >= 0) {
         nextPoll = now + settings.pollEvery().toNanos();
         current.handle(api.work(), !draining);
@@ -235,9 +243,14 @@ public final class WorkerLoop {
               + me.capacityPoints()
               + " points at once");
       out.flush();
-      handler = handlers.create(me, this::wake);
+      handler = handlers.create(me, api.onNewLeases(this::workGranted), this::wake);
     }
     return handler;
+  }
+
+  private void workGranted() {
+    granted.set(true);
+    wake();
   }
 
   private Heartbeat heartbeat(LeaseHandler current, boolean draining) {

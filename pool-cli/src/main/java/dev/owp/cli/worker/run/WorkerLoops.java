@@ -2,6 +2,7 @@ package dev.owp.cli.worker.run;
 
 import dev.owp.cli.common.CliEnvironment;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,20 +27,20 @@ public final class WorkerLoops {
    * when {@code ansi}.
    */
   public static WorkerLoop.HandlerFactory leaseBoard(PrintWriter out, boolean ansi, int columns) {
-    return (worker, wake) -> new LeaseBoard(out, ansi, columns);
+    return (worker, api, wake) -> new LeaseBoard(out, ansi, columns);
   }
 
-  /** A loop that runs {@code command} in {@code workdir} for each new lease. */
+  /** A loop that runs {@code command} in {@code workdir} for each new lease of {@code server}. */
   public static WorkerLoop.HandlerFactory executor(
-      WorkerApi api,
+      URI server,
       String command,
       Path workdir,
       CliEnvironment env,
       PrintWriter out,
       PrintWriter err) {
     CommandLauncher launcher =
-        new CommandLauncher(command, workdir, api.server(), env.allVariables(), out);
-    return (worker, wake) ->
+        new CommandLauncher(command, workdir, server, env.allVariables(), out);
+    return (worker, api, wake) ->
         new TaskExecutor(api, launcher, worker.maxConcurrentTasks(), out, err, wake);
   }
 
