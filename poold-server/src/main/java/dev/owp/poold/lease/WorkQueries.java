@@ -20,24 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkQueries {
 
-  private static final String HELD_BY_WORKER =
-      "SELECT "
-          + TaskRepository.COLUMNS
-          + " FROM task"
-          + " WHERE worker_id = :workerId AND status IN ("
-          + StatusSql.HELD
-          + ")"
-          + " ORDER BY priority DESC, seq";
+  private static final String HELD_BY_WORKER = heldByWorker("");
 
   /** The same, for some of those tasks only. */
-  private static final String HELD_AMONG =
-      "SELECT "
-          + TaskRepository.COLUMNS
-          + " FROM task"
-          + " WHERE task_id IN (:ids) AND worker_id = :workerId AND status IN ("
-          + StatusSql.HELD
-          + ")"
-          + " ORDER BY priority DESC, seq";
+  private static final String HELD_AMONG = heldByWorker(" AND task_id IN (:ids)");
+
+  private static String heldByWorker(String andAlso) {
+    return "SELECT "
+        + TaskRepository.COLUMNS
+        + " FROM task"
+        + " WHERE worker_id = :workerId AND status IN ("
+        + StatusSql.HELD
+        + ")"
+        + andAlso
+        + " ORDER BY priority DESC, seq";
+  }
 
   private final JdbcClient jdbc;
 
