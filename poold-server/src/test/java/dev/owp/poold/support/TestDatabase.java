@@ -50,4 +50,17 @@ public enum TestDatabase {
       return new Condition().evaluateExecutionCondition(context);
     }
   }
+
+  /**
+   * For tests that are about SQLite itself (its pragmas, its one writer): they run in the SQLite
+   * pass.
+   */
+  public static final class OnlySqlite implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      return current() == SQLITE
+          ? ConditionEvaluationResult.enabled("database SQLITE")
+          : ConditionEvaluationResult.disabled("runs in the SQLite pass only");
+    }
+  }
 }
