@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,18 +50,15 @@ class RunCommandExecTest {
     String token = pool.worker(skill, maxConcurrent).token();
     return Cli.against(poold, home)
         .set("OWP_TOKEN", token)
-        .run(
-            "worker",
-            "run",
-            "--exec",
-            script.toString(),
-            "--workdir",
-            workdir.toString(),
-            "--once",
-            "--heartbeat-every",
-            "1",
-            "--poll-every",
-            "1");
+        .run(workerRun(script.toString(), "--once", "--heartbeat-every", "1", "--poll-every", "1"));
+  }
+
+  /** {@code pool worker run --exec exec --workdir <workdir>}, then {@code options}. */
+  private String[] workerRun(String exec, String... options) {
+    return Stream.concat(
+            Stream.of("worker", "run", "--exec", exec, "--workdir", workdir.toString()),
+            Stream.of(options))
+        .toArray(String[]::new);
   }
 
   @Test
@@ -123,16 +121,7 @@ class RunCommandExecTest {
             .set("OWP_TOKEN", pool.worker(skill, 1).token())
             .start(
                 ctrlC,
-                "worker",
-                "run",
-                "--exec",
-                script.toString(),
-                "--workdir",
-                workdir.toString(),
-                "--heartbeat-every",
-                "3600",
-                "--poll-every",
-                "3600");
+                workerRun(script.toString(), "--heartbeat-every", "3600", "--poll-every", "3600"));
 
     Eventually.until(
         "both tasks' pull requests",
@@ -299,16 +288,12 @@ class RunCommandExecTest {
         Cli.against(poold, home)
             .set("OWP_TOKEN", pool.worker(skill, 1).token())
             .run(
-                "worker",
-                "run",
-                "--exec",
-                "no-such-agent-tool -p \"$OWP_TASK_TITLE\"",
-                "--workdir",
-                workdir.toString(),
-                "--heartbeat-every",
-                "1",
-                "--poll-every",
-                "1");
+                workerRun(
+                    "no-such-agent-tool -p \"$OWP_TASK_TITLE\"",
+                    "--heartbeat-every",
+                    "1",
+                    "--poll-every",
+                    "1"));
 
     result.assertExit(ExitCodes.REJECTED);
     // Three ran and failed; the fourth was never started.
