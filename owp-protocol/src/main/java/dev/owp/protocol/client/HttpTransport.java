@@ -7,15 +7,14 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -29,12 +28,12 @@ final class HttpTransport {
   private static final JsonMapper JSON = OwpJson.mapper(OwpJson.Strictness.LENIENT);
 
   private final URI server;
-  private final HttpClient http;
+  private final Exchange exchange;
   private final Duration timeout;
 
-  HttpTransport(URI server, HttpClient http, Duration timeout) {
+  HttpTransport(URI server, Exchange exchange, Duration timeout) {
     this.server = server;
-    this.http = http;
+    this.exchange = exchange;
     this.timeout = timeout;
   }
 
@@ -59,41 +58,43 @@ final class HttpTransport {
 
   private <T> T send(
       String method, String path, @Nullable Object body, @Nullable Header auth, Class<T> type) {
-    HttpRequest.Builder request =
-        // Concatenated, not resolved: a server URL may carry a path prefix behind a reverse proxy.
-        HttpRequest.newBuilder(URI.create(server + path))
-            .timeout(timeout)
-            .header("Accept", "application/json")
-            .header("User-Agent", "owp-client/" + OwpClient.VERSION);
+    List<Header> headers = new ArrayList<>(4);
+    headers.add(new Header("Accept", "application/json"));
+    headers.add(new Header("User-Agent", "owp-client/" + OwpClient.VERSION));
     if (auth != null) {
-      request.header(auth.name(), auth.value());
+      headers.add(auth);
     }
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    String json = null;
+    if (body != null) {
+      headers.add(new Header("Content-Type", "application/json"));
+      json = JSON.writeValueAsString(body);
     }
-    HttpResponse<String> response = exchange(request.build());
-    if (response.statusCode() >= 400) {
-      throw new OwpProblemException(problemOf(response));
+    // Concatenated, not resolved: a server URL may carry a path prefix behind a reverse proxy.
+    Exchange.Answer answer =
+        exchange(new Exchange.Request(method, URI.create(server + path), headers, json, timeout));
+    if (answer.status() >= 400) {
+      throw new OwpProblemException(problemOf(answer));
     }
     try {
-      return JSON.readValue(response.body(), type);
+      return JSON.readValue(answer.body(), type);
     } catch (JacksonException e) {
       throw new OwpProblemException(
           new Problem(
               null,
               "Unreadable response",
-              response.statusCode(),
-              "unexpected answer from " + server + ": " + abbreviate(response.body())));
+              answer.status(),
+              "unexpected answer from " + server + ": " + abbreviate(answer.body())));
     }
   }
 
-  private HttpResponse<String> exchange(HttpRequest request) {
+  /** Closes the connection the exchange keeps, if it keeps one. */
+  void close() {
+    exchange.close();
+  }
+
+  private Exchange.Answer exchange(Exchange.Request request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return exchange.send(request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OwpUnreachableException(server, "interrupted", e);
@@ -125,10 +126,10 @@ final class HttpTransport {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
-  private static Problem problemOf(HttpResponse<String> response) {
-    int status = response.statusCode();
+  private static Problem problemOf(Exchange.Answer answer) {
+    int status = answer.status();
     try {
-      JsonNode node = JSON.readTree(response.body());
+      JsonNode node = JSON.readTree(answer.body());
       JsonNode detail = node.path("detail");
       return new Problem(
           textOrNull(node.path("type")),
@@ -138,7 +139,7 @@ final class HttpTransport {
               ? detail.asString()
               : detail.isMissingNode() ? null : detail.toString());
     } catch (JacksonException e) {
-      return new Problem(null, null, status, abbreviate(response.body()));
+      return new Problem(null, null, status, abbreviate(answer.body()));
     }
   }
 

@@ -19,7 +19,12 @@ import org.junit.jupiter.api.Test;
 class HttpTransportTest {
 
   private final FakePoold poold = FakePoold.start();
-  private final OwpClient client = OwpClient.builder(poold.uri()).workerToken("tok").build();
+  private final OwpClient client = clientOf(poold.uri()).workerToken("tok").build();
+
+  /** A builder of the client under test: over the JDK's HTTP client unless a subclass says. */
+  OwpClient.Builder clientOf(URI server) {
+    return OwpClient.builder(server);
+  }
 
   @AfterEach
   void stopPoold() {
@@ -152,7 +157,7 @@ class HttpTransportTest {
       port = socket.getLocalPort();
     }
     URI server = URI.create("http://127.0.0.1:" + port);
-    OwpClient closed = OwpClient.builder(server).workerToken("tok").build();
+    OwpClient closed = clientOf(server).workerToken("tok").build();
 
     OwpUnreachableException unreachable =
         catchThrowableOfType(
@@ -167,7 +172,7 @@ class HttpTransportTest {
   @Test
   void anUnknownHostIsSaidSoAndNotConnectionRefused() {
     URI server = URI.create("http://nonexistent.invalid:8787");
-    OwpClient nowhere = OwpClient.builder(server).workerToken("tok").build();
+    OwpClient nowhere = clientOf(server).workerToken("tok").build();
 
     OwpUnreachableException unreachable =
         catchThrowableOfType(
@@ -191,7 +196,7 @@ class HttpTransportTest {
   void serverThatDoesNotAnswerInTimeIsUnreachable() {
     poold.hang("POST", "/v1/workers/heartbeat");
     OwpClient impatient =
-        OwpClient.builder(poold.uri()).workerToken("tok").timeout(Duration.ofMillis(200)).build();
+        clientOf(poold.uri()).workerToken("tok").timeout(Duration.ofMillis(200)).build();
 
     OwpUnreachableException unreachable =
         catchThrowableOfType(

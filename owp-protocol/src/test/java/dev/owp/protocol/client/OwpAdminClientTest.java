@@ -31,6 +31,7 @@ import dev.owp.protocol.worker.WorkerPage;
 import dev.owp.protocol.worker.WorkerQuery;
 import dev.owp.protocol.worker.WorkerStatus;
 import dev.owp.protocol.worker.WorkerView;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,11 +51,12 @@ class OwpAdminClientTest {
 
   private final FakePoold poold = FakePoold.start();
   private final OwpAdminClient admin =
-      OwpClient.builder(poold.uri())
-          .workerToken("tok_worker")
-          .adminToken(ADMIN_TOKEN)
-          .build()
-          .admin();
+      clientOf(poold.uri()).workerToken("tok_worker").adminToken(ADMIN_TOKEN).build().admin();
+
+  /** A builder of the client under test: over the JDK's HTTP client unless a subclass says. */
+  OwpClient.Builder clientOf(URI server) {
+    return OwpClient.builder(server);
+  }
 
   @AfterEach
   void stopPoold() {

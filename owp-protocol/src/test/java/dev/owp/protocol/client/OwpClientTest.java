@@ -38,7 +38,12 @@ class OwpClientTest {
   private static final JsonMapper JSON = OwpJson.mapper(Strictness.STRICT);
 
   private final FakePoold poold = FakePoold.start();
-  private final OwpClient client = OwpClient.builder(poold.uri()).workerToken(TOKEN).build();
+  private final OwpClient client = clientOf(poold.uri()).workerToken(TOKEN).build();
+
+  /** A builder of the client under test: over the JDK's HTTP client unless a subclass says. */
+  OwpClient.Builder clientOf(URI server) {
+    return OwpClient.builder(server);
+  }
 
   @AfterEach
   void stopPoold() {
@@ -76,7 +81,7 @@ class OwpClientTest {
   void registerPostsTheRegistrationWithoutAToken() {
     poold.answer("POST", "/v1/workers/register", 200, GoldenJson.text("register-response"));
 
-    assertThat(OwpClient.builder(poold.uri()).build().register(REGISTER_REQUEST))
+    assertThat(clientOf(poold.uri()).build().register(REGISTER_REQUEST))
         .isEqualTo(REGISTER_RESPONSE);
 
     FakePoold.Request request = poold.onlyRequest();
@@ -208,7 +213,7 @@ class OwpClientTest {
 
   @Test
   void workerCallsWithoutATokenFailBeforeAnythingIsSent() {
-    OwpClient anonymous = OwpClient.builder(poold.uri()).build();
+    OwpClient anonymous = clientOf(poold.uri()).build();
 
     assertThatIllegalStateException()
         .isThrownBy(() -> anonymous.heartbeat(HEARTBEAT_REQUEST))
@@ -229,7 +234,7 @@ class OwpClientTest {
     URI withSlash = URI.create(poold.uri() + "/");
     poold.answer("GET", "/healthz", 200, "{\"ok\":true}");
 
-    OwpClient slashed = OwpClient.builder(withSlash).build();
+    OwpClient slashed = clientOf(withSlash).build();
 
     assertThat(slashed.server()).isEqualTo(poold.uri());
     assertThat(slashed.healthy()).isTrue();
@@ -253,6 +258,27 @@ class OwpClientTest {
         .isThrownBy(() -> OwpClient.builder(uri))
         .withMessage(
             "server must be an http(s) URL such as http://127.0.0.1:8787, got '" + server + "'");
+  }
+
+  @Test
+  void aKeptConnectionIsForPlainHttpOnly() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> OwpClient.builder(URI.create("https://pool.example.org")).keptConnection())
+        .withMessage(
+            "a kept connection speaks plain http; https://pool.example.org needs the JDK's client");
+  }
+
+  @Test
+  void aClosedKeptConnectionIsOpenedAgainByTheNextCall() {
+    poold.answer("GET", "/healthz", 200, "{\"ok\":true}");
+    OwpClient kept = OwpClient.builder(poold.uri()).keptConnection().build();
+
+    assertThat(kept.healthy()).isTrue();
+    kept.close();
+
+    assertThat(kept.healthy()).isTrue();
+    assertThat(poold.requests()).hasSize(2);
   }
 
   @ParameterizedTest
