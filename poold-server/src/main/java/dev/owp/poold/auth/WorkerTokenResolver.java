@@ -20,6 +20,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Resolves {@link AuthenticatedWorker} parameters from {@code Authorization: Bearer <token>}, with
  * v0.1's messages: "Missing Authorization header", "Expected Bearer token", "Invalid worker token".
+ * A token found valid a moment ago is taken from {@link WorkerTokenCache} without a read.
  */
 @Component
 class WorkerTokenResolver implements HandlerMethodArgumentResolver {
@@ -32,9 +33,11 @@ class WorkerTokenResolver implements HandlerMethodArgumentResolver {
       """;
 
   private final JdbcClient jdbc;
+  private final WorkerTokenCache cache;
 
-  WorkerTokenResolver(@Reader JdbcClient jdbc) {
+  WorkerTokenResolver(@Reader JdbcClient jdbc, WorkerTokenCache cache) {
     this.jdbc = jdbc;
+    this.cache = cache;
   }
 
   @Override
@@ -56,20 +59,29 @@ class WorkerTokenResolver implements HandlerMethodArgumentResolver {
       throw unauthenticated("Expected Bearer token");
     }
     String hash = Tokens.hash(header.substring("bearer ".length()).strip());
-    return jdbc.sql(FIND_BY_TOKEN_HASH)
-        .param("hash", hash)
-        .query(
-            (rs, i) ->
-                new StoredToken(
-                    rs.getString("worker_id"),
-                    rs.getString("token_hash"),
-                    EpochMillis.readNullable(rs, "leases_renewed_at")))
-        .optional()
-        .filter(stored -> Tokens.sameHash(hash, stored.hash()))
-        .map(
-            stored ->
-                new AuthenticatedWorker(WorkerId.of(stored.workerId()), stored.leasesRenewedAt()))
-        .orElseThrow(() -> unauthenticated("Invalid worker token"));
+    return cache.find(hash).orElseGet(() -> lookUp(hash));
+  }
+
+  private AuthenticatedWorker lookUp(String hash) {
+    long start = cache.lookupStarts();
+    AuthenticatedWorker worker =
+        jdbc.sql(FIND_BY_TOKEN_HASH)
+            .param("hash", hash)
+            .query(
+                (rs, i) ->
+                    new StoredToken(
+                        rs.getString("worker_id"),
+                        rs.getString("token_hash"),
+                        EpochMillis.readNullable(rs, "leases_renewed_at")))
+            .optional()
+            .filter(stored -> Tokens.sameHash(hash, stored.hash()))
+            .map(
+                stored ->
+                    new AuthenticatedWorker(
+                        WorkerId.of(stored.workerId()), stored.leasesRenewedAt()))
+            .orElseThrow(() -> unauthenticated("Invalid worker token"));
+    cache.remember(hash, worker, start);
+    return worker;
   }
 
   private record StoredToken(String workerId, String hash, @Nullable Instant leasesRenewedAt) {}

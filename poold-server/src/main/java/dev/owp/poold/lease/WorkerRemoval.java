@@ -1,7 +1,9 @@
 package dev.owp.poold.lease;
 
+import dev.owp.poold.auth.WorkerTokenCache;
 import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.event.EventLog;
+import dev.owp.poold.storage.AfterCommit;
 import dev.owp.poold.task.LockOrder;
 import dev.owp.poold.task.PoolReturn;
 import dev.owp.poold.task.TaskMoves;
@@ -30,6 +32,7 @@ class WorkerRemoval {
   private final TaskRepository tasks;
   private final TaskMoves moves;
   private final EventLog events;
+  private final WorkerTokenCache tokens;
   private final PooldProperties properties;
   private final Clock clock;
 
@@ -38,12 +41,14 @@ class WorkerRemoval {
       TaskRepository tasks,
       TaskMoves moves,
       EventLog events,
+      WorkerTokenCache tokens,
       PooldProperties properties,
       Clock clock) {
     this.workers = workers;
     this.tasks = tasks;
     this.moves = moves;
     this.events = events;
+    this.tokens = tokens;
     this.properties = properties;
     this.clock = clock;
   }
@@ -64,6 +69,7 @@ class WorkerRemoval {
       moves.returnToPool(task, PoolReturn.WORKER_REMOVED, reason.reason(), now);
     }
     workers.remove(id, now);
+    AfterCommit.run(() -> tokens.forget(id));
     events
         .record(EventType.WORKER_REMOVED, now)
         .worker(id)

@@ -1,0 +1,86 @@
+package dev.owp.poold.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.owp.protocol.worker.WorkerId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class WorkerTokenCacheTest {
+
+  private static final AuthenticatedWorker ALICE =
+      new AuthenticatedWorker(WorkerId.of("w_alice"), Instant.parse("2026-12-03T08:00:00Z"));
+  private static final AuthenticatedWorker BOB =
+      new AuthenticatedWorker(WorkerId.of("w_bob"), null);
+
+  private long nanos = 1_000_000_000L;
+  private final WorkerTokenCache cache = new WorkerTokenCache(true, () -> nanos);
+
+  @Test
+  void aTokenFoundValidIsKnownWithoutALookup() {
+    cache.remember("hash-a", ALICE, cache.lookupStarts());
+
+    assertThat(cache.find("hash-a")).contains(ALICE);
+    assertThat(cache.find("hash-b")).isEmpty();
+  }
+
+  @Test
+  void anEntryIsTrustedForOneSecondOnly() {
+    cache.remember("hash-a", ALICE, cache.lookupStarts());
+
+    nanos += WorkerTokenCache.TRUSTED_FOR.toNanos();
+    assertThat(cache.find("hash-a")).contains(ALICE);
+
+    nanos += 1;
+    assertThat(cache.find("hash-a")).isEmpty();
+    nanos -= 1;
+    assertThat(cache.find("hash-a")).as("an expired entry is dropped, not kept").isEmpty();
+  }
+
+  @Test
+  void forgettingAWorkerDropsItsTokenAndLeavesTheOthers() {
+    cache.remember("hash-a", ALICE, cache.lookupStarts());
+    cache.remember("hash-b", BOB, cache.lookupStarts());
+
+    cache.forget(ALICE.id());
+
+    assertThat(cache.find("hash-a")).isEmpty();
+    assertThat(cache.find("hash-b")).contains(BOB);
+  }
+
+  @Test
+  void aLookupThatStartedBeforeARemovalIsNotKept() {
+    long start = cache.lookupStarts();
+    cache.forget(ALICE.id());
+
+    cache.remember("hash-a", ALICE, start);
+
+    assertThat(cache.find("hash-a"))
+        .as("the lookup may have read the row before the removal committed")
+        .isEmpty();
+    cache.remember("hash-a", ALICE, cache.lookupStarts());
+    assertThat(cache.find("hash-a")).contains(ALICE);
+  }
+
+  @Test
+  void aFullCacheStartsAgainRatherThanGrow() {
+    for (int i = 0; i < WorkerTokenCache.MAX_ENTRIES; i++) {
+      cache.remember("hash-" + i, BOB, cache.lookupStarts());
+    }
+    assertThat(cache.find("hash-0")).contains(BOB);
+
+    cache.remember("hash-a", ALICE, cache.lookupStarts());
+
+    assertThat(cache.find("hash-0")).isEmpty();
+    assertThat(cache.find("hash-a")).contains(ALICE);
+  }
+
+  @Test
+  void withSeveralReplicasNothingIsKept() {
+    WorkerTokenCache replicated = new WorkerTokenCache(false, () -> nanos);
+
+    replicated.remember("hash-a", ALICE, replicated.lookupStarts());
+
+    assertThat(replicated.find("hash-a")).isEmpty();
+  }
+}
