@@ -3,6 +3,7 @@ package dev.owp.poold.auth;
 import dev.owp.poold.storage.SqlDialect;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Component;
  * stays empty and every request reads the row.
  *
  * <p>An entry is trusted for {@link #TRUSTED_FOR}. What it carries besides the worker, when its
- * leases were last renewed, can only be older than the row: a report then renews leases that were
- * renewed a moment ago, and never skips a renewal that was due. Unknown tokens are never kept, so
+ * leases were last renewed, is kept up to date by {@link #renewed}; a renewal that commits while a
+ * lookup is under way may leave it older than the row, and a report then renews leases that were
+ * renewed a moment ago: it never skips a renewal that was due. Unknown tokens are never kept, so
  * guessing cannot fill the cache; it holds at most one entry per live worker, and its bound only
  * guards against a pool of more workers than that.
  */
@@ -37,6 +39,7 @@ public class WorkerTokenCache {
   static final int MAX_ENTRIES = 65_536;
 
   private final Map<String, Known> byHash = new ConcurrentHashMap<>();
+  private final Map<WorkerId, Known> byWorker = new ConcurrentHashMap<>();
   // Counts removals, so that a lookup that read a row before a removal committed does not keep
   // the token after the removal has cleared it.
   private final AtomicLong removals = new AtomicLong();
@@ -59,11 +62,11 @@ public class WorkerTokenCache {
     if (known == null) {
       return Optional.empty();
     }
-    if (nanoTime.getAsLong() - known.foundAt() > TRUSTED_FOR.toNanos()) {
-      byHash.remove(tokenHash, known);
+    if (nanoTime.getAsLong() - known.foundAt > TRUSTED_FOR.toNanos()) {
+      drop(known);
       return Optional.empty();
     }
-    return Optional.of(known.worker());
+    return Optional.of(new AuthenticatedWorker(known.worker, known.leasesRenewedAt));
   }
 
   /** Where a lookup starts: pass it to {@link #remember} with what the lookup found. */
@@ -81,24 +84,61 @@ public class WorkerTokenCache {
     }
     if (byHash.size() >= MAX_ENTRIES) {
       byHash.clear();
+      byWorker.clear();
     }
-    Known known = new Known(worker, nanoTime.getAsLong());
+    Known known = new Known(tokenHash, worker, nanoTime.getAsLong());
     byHash.put(tokenHash, known);
-    // A removal that counted itself after the check above may have cleared the cache before this
-    // entry went in: it is the one that must not stay.
+    @Nullable Known replaced = byWorker.put(worker.id(), known);
+    if (replaced != null && !replaced.tokenHash.equals(tokenHash)) {
+      byHash.remove(replaced.tokenHash, replaced);
+    }
+    // A removal that counted itself after the check above may have looked for this worker before
+    // its entry went in: the entry must not stay.
     if (removals.get() != start) {
-      byHash.remove(tokenHash, known);
+      drop(known);
     }
   }
 
-  /**
-   * Forgets {@code worker}'s token. Call once its removal has committed. Removals are rare admin
-   * actions, so this walks the whole cache rather than keep a second index for them.
-   */
+  /** Notes that all of {@code worker}'s leases were renewed at {@code at}. Call once committed. */
+  public void renewed(WorkerId worker, Instant at) {
+    @Nullable Known known = byWorker.get(worker);
+    if (known != null) {
+      known.renewedAt(at);
+    }
+  }
+
+  /** Forgets {@code worker}'s token. Call once its removal has committed. */
   public void forget(WorkerId worker) {
     removals.incrementAndGet();
-    byHash.values().removeIf(known -> known.worker().id().equals(worker));
+    @Nullable Known known = byWorker.get(worker);
+    if (known != null) {
+      drop(known);
+    }
   }
 
-  private record Known(AuthenticatedWorker worker, long foundAt) {}
+  private void drop(Known known) {
+    byHash.remove(known.tokenHash, known);
+    byWorker.remove(known.worker, known);
+  }
+
+  private static final class Known {
+    final String tokenHash;
+    final WorkerId worker;
+    final long foundAt;
+    private volatile @Nullable Instant leasesRenewedAt;
+
+    Known(String tokenHash, AuthenticatedWorker found, long foundAt) {
+      this.tokenHash = tokenHash;
+      this.worker = found.id();
+      this.leasesRenewedAt = found.leasesRenewedAt();
+      this.foundAt = foundAt;
+    }
+
+    synchronized void renewedAt(Instant at) {
+      @Nullable Instant before = leasesRenewedAt;
+      if (before == null || before.isBefore(at)) {
+        leasesRenewedAt = at;
+      }
+    }
+  }
 }

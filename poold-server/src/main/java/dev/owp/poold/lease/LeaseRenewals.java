@@ -1,6 +1,8 @@
 package dev.owp.poold.lease;
 
+import dev.owp.poold.auth.WorkerTokenCache;
 import dev.owp.poold.config.PooldProperties;
+import dev.owp.poold.storage.AfterCommit;
 import dev.owp.poold.task.TaskRepository;
 import dev.owp.poold.worker.WorkerRepository;
 import dev.owp.protocol.lease.LeaseRules;
@@ -20,11 +22,17 @@ class LeaseRenewals {
 
   private final TaskRepository tasks;
   private final WorkerRepository workers;
+  private final WorkerTokenCache tokens;
   private final PooldProperties properties;
 
-  LeaseRenewals(TaskRepository tasks, WorkerRepository workers, PooldProperties properties) {
+  LeaseRenewals(
+      TaskRepository tasks,
+      WorkerRepository workers,
+      WorkerTokenCache tokens,
+      PooldProperties properties) {
     this.tasks = tasks;
     this.workers = workers;
+    this.tokens = tokens;
     this.properties = properties;
   }
 
@@ -32,6 +40,8 @@ class LeaseRenewals {
   int renewAll(WorkerId worker, Instant now) {
     int renewed = tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
     workers.recordLeasesRenewed(worker, now);
+    // The next report reads the note with the worker's token, which may come from the cache.
+    AfterCommit.run(() -> tokens.renewed(worker, now));
     return renewed;
   }
 

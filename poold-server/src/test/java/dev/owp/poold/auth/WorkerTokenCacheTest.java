@@ -49,6 +49,30 @@ class WorkerTokenCacheTest {
   }
 
   @Test
+  void aRenewalIsSeenByTheNextLookupAndNeverMovesBack() {
+    cache.remember("hash-a", ALICE, cache.lookupStarts());
+    Instant renewed = ALICE.leasesRenewedAt().plusSeconds(10);
+
+    cache.renewed(ALICE.id(), renewed);
+    assertThat(cache.find("hash-a")).contains(new AuthenticatedWorker(ALICE.id(), renewed));
+
+    cache.renewed(ALICE.id(), ALICE.leasesRenewedAt());
+    assertThat(cache.find("hash-a")).contains(new AuthenticatedWorker(ALICE.id(), renewed));
+  }
+
+  @Test
+  void aRenewalOfAWorkerNeverRenewedIsSeenToo() {
+    cache.remember("hash-b", BOB, cache.lookupStarts());
+    Instant renewed = Instant.parse("2026-12-03T09:00:00Z");
+
+    cache.renewed(BOB.id(), renewed);
+    cache.renewed(ALICE.id(), renewed);
+
+    assertThat(cache.find("hash-b")).contains(new AuthenticatedWorker(BOB.id(), renewed));
+    assertThat(cache.find("hash-a")).isEmpty();
+  }
+
+  @Test
   void aLookupThatStartedBeforeARemovalIsNotKept() {
     long start = cache.lookupStarts();
     cache.forget(ALICE.id());
@@ -65,14 +89,24 @@ class WorkerTokenCacheTest {
   @Test
   void aFullCacheStartsAgainRatherThanGrow() {
     for (int i = 0; i < WorkerTokenCache.MAX_ENTRIES; i++) {
-      cache.remember("hash-" + i, BOB, cache.lookupStarts());
+      cache.remember("hash-" + i, worker(i), cache.lookupStarts());
     }
-    assertThat(cache.find("hash-0")).contains(BOB);
+    assertThat(cache.find("hash-0")).contains(worker(0));
 
     cache.remember("hash-a", ALICE, cache.lookupStarts());
 
     assertThat(cache.find("hash-0")).isEmpty();
     assertThat(cache.find("hash-a")).contains(ALICE);
+  }
+
+  @Test
+  void aWorkerFoundWithAnotherTokenKeepsOnlyThatOne() {
+    cache.remember("hash-a", ALICE, cache.lookupStarts());
+
+    cache.remember("hash-z", ALICE, cache.lookupStarts());
+
+    assertThat(cache.find("hash-a")).isEmpty();
+    assertThat(cache.find("hash-z")).contains(ALICE);
   }
 
   @Test
@@ -82,5 +116,9 @@ class WorkerTokenCacheTest {
     replicated.remember("hash-a", ALICE, replicated.lookupStarts());
 
     assertThat(replicated.find("hash-a")).isEmpty();
+  }
+
+  private static AuthenticatedWorker worker(int i) {
+    return new AuthenticatedWorker(WorkerId.of("w_" + i), null);
   }
 }
