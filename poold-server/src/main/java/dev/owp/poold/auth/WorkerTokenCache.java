@@ -1,5 +1,6 @@
 package dev.owp.poold.auth;
 
+import dev.owp.poold.storage.AfterCommit;
 import dev.owp.poold.storage.SqlDialect;
 import dev.owp.protocol.worker.WorkerId;
 import java.time.Duration;
@@ -99,20 +100,36 @@ public class WorkerTokenCache {
     }
   }
 
-  /** Notes that all of {@code worker}'s leases were renewed at {@code at}. Call once committed. */
+  /**
+   * Notes that all of {@code worker}'s leases were renewed at {@code at}, once the current
+   * transaction commits (at once outside one).
+   */
   public void renewed(WorkerId worker, Instant at) {
-    @Nullable Known known = byWorker.get(worker);
-    if (known != null) {
-      known.renewedAt(at);
+    if (enabled) {
+      AfterCommit.run(
+          () -> {
+            @Nullable Known known = byWorker.get(worker);
+            if (known != null) {
+              known.renewedAt(at);
+            }
+          });
     }
   }
 
-  /** Forgets {@code worker}'s token. Call once its removal has committed. */
+  /**
+   * Forgets {@code worker}'s token once the current transaction, which removes the worker, commits
+   * (at once outside one).
+   */
   public void forget(WorkerId worker) {
-    removals.incrementAndGet();
-    @Nullable Known known = byWorker.get(worker);
-    if (known != null) {
-      drop(known);
+    if (enabled) {
+      AfterCommit.run(
+          () -> {
+            removals.incrementAndGet();
+            @Nullable Known known = byWorker.get(worker);
+            if (known != null) {
+              drop(known);
+            }
+          });
     }
   }
 

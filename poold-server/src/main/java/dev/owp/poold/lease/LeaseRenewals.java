@@ -2,7 +2,6 @@ package dev.owp.poold.lease;
 
 import dev.owp.poold.auth.WorkerTokenCache;
 import dev.owp.poold.config.PooldProperties;
-import dev.owp.poold.storage.AfterCommit;
 import dev.owp.poold.task.TaskRepository;
 import dev.owp.poold.worker.WorkerRepository;
 import dev.owp.protocol.lease.LeaseRules;
@@ -41,7 +40,7 @@ class LeaseRenewals {
     int renewed = tasks.renewLeases(worker, LeaseRules.expiresAt(now, properties.leaseTtl()));
     workers.recordLeasesRenewed(worker, now);
     // The next report reads the note with the worker's token, which may come from the cache.
-    AfterCommit.run(() -> tokens.renewed(worker, now));
+    tokens.renewed(worker, now);
     return renewed;
   }
 

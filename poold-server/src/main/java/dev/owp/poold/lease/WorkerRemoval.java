@@ -3,7 +3,6 @@ package dev.owp.poold.lease;
 import dev.owp.poold.auth.WorkerTokenCache;
 import dev.owp.poold.config.PooldProperties;
 import dev.owp.poold.event.EventLog;
-import dev.owp.poold.storage.AfterCommit;
 import dev.owp.poold.task.LockOrder;
 import dev.owp.poold.task.PoolReturn;
 import dev.owp.poold.task.TaskMoves;
@@ -69,7 +68,7 @@ class WorkerRemoval {
       moves.returnToPool(task, PoolReturn.WORKER_REMOVED, reason.reason(), now);
     }
     workers.remove(id, now);
-    AfterCommit.run(() -> tokens.forget(id));
+    tokens.forget(id);
     events
         .record(EventType.WORKER_REMOVED, now)
         .worker(id)
