@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "0",
       converter = Seconds.class,
       description =
-          "Wait after a poll that brought nothing to finish, e.g. 1s (default: ${DEFAULT-VALUE}: poll again at once).")
+          "How often a worker with nothing to do polls, e.g. 1s (default: ${DEFAULT-VALUE}: only after a heartbeat that leased it more, as its heartbeats are what lease work).")
   Duration pollEvery;
 
   @Option(

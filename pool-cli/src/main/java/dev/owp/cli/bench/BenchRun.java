@@ -89,17 +89,12 @@ final class BenchRun {
       ErrorTally errors = new ErrorTally();
       LongAdder requests = new LongAdder();
       RunClock clock = new RunClock();
+      StopSignal stop = new StopSignal(() -> completions.isDone() || clock.isStopped());
       List<BenchWorker> simulated = new ArrayList<>();
       for (int i = 0; i < clients.size(); i++) {
         simulated.add(
             new BenchWorker(
-                "w" + i,
-                clients.get(i),
-                settings,
-                completions,
-                errors,
-                requests,
-                () -> completions.isDone() || clock.isStopped()));
+                "w" + i, clients.get(i), settings, completions, errors, requests, stop));
       }
       List<Future<?>> running = new ArrayList<>();
       clock.start(settings.duration());
@@ -116,6 +111,7 @@ final class BenchRun {
             clock.elapsedSeconds());
       }
       double seconds = clock.stop();
+      stop.give();
       awaitAll(running);
       clients.forEach(OwpClient::close);
       progress.done();

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param tasks tasks seeded through the admin API
  * @param repos repositories the tasks are spread over
  * @param duration the longest the run may take; it ends earlier when every task is merged
- * @param pollEvery how long a worker waits after a poll that gave it nothing new
+ * @param pollEvery how often a worker with nothing to do polls; zero: only after a heartbeat that
+ *     leased it more
  * @param heartbeatEvery how often each worker sends a heartbeat
  * @param budget each repository's review budget ({@code max_open_prs})
  * @param areaLocks whether tasks carry areas and repositories lock them

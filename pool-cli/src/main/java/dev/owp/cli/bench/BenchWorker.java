@@ -8,12 +8,12 @@ import dev.owp.protocol.task.StatusAck;
 import dev.owp.protocol.task.StatusUpdate;
 import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.Heartbeat;
+import dev.owp.protocol.worker.HeartbeatAck;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +21,16 @@ import org.jspecify.annotations.Nullable;
  * One simulated worker: heartbeats, polls, and takes every lease straight through in_progress →
  * pr_opened → merged, as fast as the server answers. A report that frees room answers with the
  * leases that filled it, so the worker polls only when it has nothing left to do, as a real worker
- * would. It times every request into its own samples, so workers never contend with each other on
- * the client side.
+ * would. With nothing to do it waits, as {@code pool worker run} does, for its next heartbeat (the
+ * request that leases it more) or its next {@code --poll-every}: {@code GET /v1/work} only lists
+ * what a worker holds, so polling again at once would find nothing new and only take the server's
+ * time from the workers that have work. It times every request into its own samples, so workers
+ * never contend with each other on the client side.
  */
 final class BenchWorker implements Runnable {
 
-  /** After a failed request, so a struggling server is not hammered by a tight retry loop. */
-  private static final long ERROR_BACKOFF_MILLIS = 50;
+  /** After a failed poll, so a struggling server is not hammered by a tight retry loop. */
+  private static final long ERROR_BACKOFF_NANOS = 50_000_000;
 
   private final String name;
   private final OwpClient client;
@@ -35,7 +38,7 @@ final class BenchWorker implements Runnable {
   private final Completions completions;
   private final ErrorTally errors;
   private final LongAdder requests;
-  private final BooleanSupplier stopping;
+  private final StopSignal stop;
   private final Map<Endpoint, LatencySamples> latencies = new EnumMap<>(Endpoint.class);
 
   /** Leases to take through, from the last poll and from the answers to reports since. */
@@ -48,14 +51,14 @@ final class BenchWorker implements Runnable {
       Completions completions,
       ErrorTally errors,
       LongAdder requests,
-      BooleanSupplier stopping) {
+      StopSignal stop) {
     this.name = name;
     this.client = client;
     this.settings = settings;
     this.completions = completions;
     this.errors = errors;
     this.requests = requests;
-    this.stopping = stopping;
+    this.stop = stop;
     for (Endpoint endpoint : Endpoint.values()) {
       latencies.put(endpoint, new LatencySamples());
     }
@@ -68,26 +71,39 @@ final class BenchWorker implements Runnable {
   @Override
   public void run() {
     long heartbeatNanos = settings.heartbeatEvery().toNanos();
+    long pollNanos = settings.pollEvery().toNanos();
     long nextHeartbeat = System.nanoTime();
-    while (!stopping.getAsBoolean()) {
-      if (System.nanoTime() - nextHeartbeat >= 0) {
-        call(Endpoint.HEARTBEAT, () -> client.heartbeat(Heartbeat.of(null, null)));
-        nextHeartbeat = System.nanoTime() + heartbeatNanos;
+    long nextPoll = nextHeartbeat;
+    // Whether the worker may hold leases it has not seen: at the start, after a heartbeat that
+    // granted some, and after finishing what it knew of (a failed report leaves its task held).
+    boolean unseen = true;
+    while (!stop.isGiven()) {
+      long now = System.nanoTime();
+      if (now - nextHeartbeat >= 0) {
+        HeartbeatAck beat =
+            call(Endpoint.HEARTBEAT, () -> client.heartbeat(Heartbeat.of(null, null)));
+        nextHeartbeat = now + heartbeatNanos;
+        unseen |= beat == null || beat.leasesGranted() > 0;
       }
       LeaseView next = todo.poll();
       if (next != null) {
         finish(next);
+        unseen = true;
         continue;
       }
-      WorkList work = call(Endpoint.WORK, client::work);
-      if (work == null) {
-        pause(ERROR_BACKOFF_MILLIS);
+      if (unseen || (pollNanos > 0 && now - nextPoll >= 0)) {
+        nextPoll = now + pollNanos;
+        WorkList work = call(Endpoint.WORK, client::work);
+        unseen = work == null;
+        if (work == null) {
+          stop.await(ERROR_BACKOFF_NANOS);
+        } else {
+          todo.addAll(work.leases());
+        }
         continue;
       }
-      todo.addAll(work.leases());
-      if (todo.isEmpty() && !settings.pollEvery().isZero()) {
-        pause(settings.pollEvery().toMillis());
-      }
+      long due = pollNanos > 0 && nextPoll - nextHeartbeat < 0 ? nextPoll : nextHeartbeat;
+      stop.await(due - now);
     }
   }
 
@@ -148,14 +164,6 @@ final class BenchWorker implements Runnable {
       return null;
     } finally {
       requests.increment();
-    }
-  }
-
-  private void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

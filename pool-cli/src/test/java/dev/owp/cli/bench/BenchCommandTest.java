@@ -104,6 +104,35 @@ class BenchCommandTest {
   }
 
   @Test
+  void aWorkerWithNothingToDoWaitsForItsHeartbeatRatherThanPollingAgain() throws Exception {
+    Result result =
+        Cli.against(poold, home)
+            .run(
+                "bench",
+                "--workers",
+                "4",
+                "--tasks",
+                "40",
+                "--repos",
+                "1",
+                "--budget",
+                "1",
+                "--heartbeat-every",
+                "1s",
+                "--json");
+
+    result.assertExit(ExitCodes.OK);
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("completed").asInt()).isEqualTo(40);
+    // A budget of 1 keeps one task in flight, so three workers at a time have nothing to do. A
+    // worker polls when it starts, once it has finished what it knew of, and after a heartbeat
+    // that leased it more: not again and again while it waits.
+    long polls = report.get("latency").get("GET /v1/work").get("count").asLong();
+    long heartbeats = report.get("latency").get("POST /v1/workers/heartbeat").get("count").asLong();
+    assertThat(polls).isLessThanOrEqualTo(4 + 2 * 40 + heartbeats);
+  }
+
+  @Test
   void honoursTightBudgetsAndAreaLocksAndPrintsATable() {
     Result result =
         Cli.against(poold, home)
