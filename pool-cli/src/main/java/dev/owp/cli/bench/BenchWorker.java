@@ -82,7 +82,7 @@ final class BenchWorker implements Runnable {
       if (now - nextHeartbeat >= 0) {
         HeartbeatAck beat =
             call(Endpoint.HEARTBEAT, () -> client.heartbeat(Heartbeat.of(null, null)));
-        nextHeartbeat = now + heartbeatNanos;
+        nextHeartbeat = System.nanoTime() + heartbeatNanos;
         unseen |= beat == null || beat.leasesGranted() > 0;
       }
       LeaseView next = todo.poll();
@@ -92,8 +92,10 @@ final class BenchWorker implements Runnable {
         continue;
       }
       if (unseen || (pollNanos > 0 && now - nextPoll >= 0)) {
-        nextPoll = now + pollNanos;
         WorkList work = call(Endpoint.WORK, client::work);
+        // Counted from the answer, as a worker that waits after each poll would: paced from the
+        // request, a thousand workers started together would keep polling in the same instant.
+        nextPoll = System.nanoTime() + pollNanos;
         unseen = work == null;
         if (work == null) {
           stop.await(ERROR_BACKOFF_NANOS);
@@ -103,7 +105,7 @@ final class BenchWorker implements Runnable {
         continue;
       }
       long due = pollNanos > 0 && nextPoll - nextHeartbeat < 0 ? nextPoll : nextHeartbeat;
-      stop.await(due - now);
+      stop.await(due - System.nanoTime());
     }
   }
 
