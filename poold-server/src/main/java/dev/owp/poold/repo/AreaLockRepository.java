@@ -82,7 +82,10 @@ public class AreaLockRepository {
    * the oldest other held task of that area.
    */
   public void release(String repo, @Nullable String area, TaskId task) {
-    if (jdbc.sql(RELEASE).param("taskId", task.value()).update() == 1 && area != null) {
+    if (area == null) {
+      return; // only a task with an area locks one, and a held task's area does not change
+    }
+    if (jdbc.sql(RELEASE).param("taskId", task.value()).update() == 1) {
       jdbc.sql(HAND_OVER)
           .param("repo", repo)
           .param("area", area)

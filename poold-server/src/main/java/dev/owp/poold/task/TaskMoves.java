@@ -120,9 +120,6 @@ public class TaskMoves {
     if (!tasks.leaseIfReady(task.id(), version, worker, lease, now, expiresAt)) {
       return LeaseOutcome.TASK_TAKEN;
     }
-    if (!repos.takeReviewSlot(task.repo())) {
-      return LeaseOutcome.BUDGET_EXHAUSTED;
-    }
     events
         .record(EventType.TASK_LEASED, now)
         .worker(worker)
@@ -131,6 +128,11 @@ public class TaskMoves {
         .with("lease_id", lease)
         .with("lease_expires_at", expiresAt)
         .append();
+    // Last: every claim and finished task of the repository waits for its row, so the row is held
+    // from here to the commit only. On exhaustion the caller rolls the event back with the rest.
+    if (!repos.takeReviewSlot(task.repo())) {
+      return LeaseOutcome.BUDGET_EXHAUSTED;
+    }
     return LeaseOutcome.GRANTED;
   }
 
@@ -179,7 +181,6 @@ public class TaskMoves {
         now)) {
       throw changedMeanwhile(task);
     }
-    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(EventType.TASK_STATUS, now)
         .worker(worker)
@@ -190,6 +191,7 @@ public class TaskMoves {
         .with("message", message)
         .with("artifact", reported)
         .append();
+    repos.adjustHeld(task.repo(), change.reviewSlots()); // last, as in a lease
     return expiresAt;
   }
 
@@ -217,7 +219,6 @@ public class TaskMoves {
     if (!returned) {
       throw changedMeanwhile(task);
     }
-    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(why.event(), now)
         .worker(why == PoolReturn.RELEASED ? worker : null)
@@ -229,6 +230,7 @@ public class TaskMoves {
         .with("attempt", task.attempt() + 1)
         .with("note", note)
         .append();
+    repos.adjustHeld(task.repo(), change.reviewSlots()); // last, as in a lease
     metrics.returnedToPool(why.reason());
   }
 
@@ -261,7 +263,6 @@ public class TaskMoves {
     if (!tasks.cancel(task, message, withdrawn, now)) {
       throw changedMeanwhile(task);
     }
-    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(EventType.TASK_CANCELLED, now)
         .repo(task.repo())
@@ -271,6 +272,7 @@ public class TaskMoves {
         .with("note", note)
         .with("withdrawn", withdrawn ? true : null)
         .append();
+    repos.adjustHeld(task.repo(), change.reviewSlots()); // last, as in a lease
   }
 
   /**
