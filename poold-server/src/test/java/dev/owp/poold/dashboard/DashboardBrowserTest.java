@@ -259,7 +259,12 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     browser.get(server() + "/");
     awaitLive();
 
-    assertThat(browser.findElement(By.cssSelector("td.title")).getText()).isNotBlank();
+    // The live feed may replace the table between finding a cell and reading it: read it again.
+    String title =
+        new WebDriverWait(browser, LIVE)
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(b -> b.findElement(By.cssSelector("td.title")).getText());
+    assertThat(title).isNotBlank();
     assertThat(browser.getPageSource()).doesNotContain("<script>alert");
     Path shot = screenshot("dashboard");
     Path docsCopy = Path.of(System.getProperty("owp.docs.screenshot", ""));
