@@ -35,12 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>First the pure {@link ClaimPolicy} plans from a snapshot read on a reader connection: most
  * heartbeats (a full worker, a throttled pool, nothing matching) end there, without touching the
- * database's writer. When there is something to grant, the leases are taken: the conditional
- * updates on the worker, the area lock, the task and the repository enforce the rules once more,
- * and a lease that loses a race is rolled back alone. On SQLite one transaction takes the reader's
- * plan, each lease under a savepoint ({@link #grant}). On PostgreSQL, where other replicas write at
- * the same time, each lease commits on its own ({@link #leaseEachAlone}). No JVM lock is involved,
- * so any number of poold replicas can claim from one PostgreSQL database at once.
+ * database's writer (a claim after a report that freed room on PostgreSQL goes to its first lease
+ * directly, whose own read screens as well). When there is something to grant, the leases are
+ * taken: the conditional updates on the worker, the area lock, the task and the repository enforce
+ * the rules once more, and a lease that loses a race is rolled back alone. On SQLite one
+ * transaction takes the reader's plan, each lease under a savepoint ({@link #grant}). On
+ * PostgreSQL, where other replicas write at the same time, each lease commits on its own ({@link
+ * #leaseEachAlone}). No JVM lock is involved, so any number of poold replicas can claim from one
+ * PostgreSQL database at once.
  *
  * <p>A status report that frees room on SQLite claims inside its own transaction instead ({@link
  * #offerAfterReport}): under the one writer, the queues read are the queues leased from.
@@ -112,6 +114,16 @@ public class Claims {
   }
 
   /**
+   * {@link #take} without the reader's screen, for concurrent writers after a report that freed
+   * room: there is most likely something to lease then, and the first lease's own read screens.
+   */
+  private List<TaskId> takeUnscreened(WorkerId worker) {
+    List<TaskId> granted = leaseEachAlone(worker, clock.instant());
+    metrics.leasesGranted(granted.size());
+    return granted;
+  }
+
+  /**
    * Offers new work to a worker whose report freed room, once the report is safe: {@link #fill}
    * after the report's commit, or with {@code withinTransaction} (SQLite's one writer) inside the
    * report's transaction, reading the queues under it, where nothing else changes between the read
@@ -124,7 +136,7 @@ public class Claims {
   public List<TaskId> offerAfterReport(WorkerId worker, boolean withinTransaction) {
     try {
       if (!withinTransaction) {
-        return take(worker);
+        return dialect.hasConcurrentWriters() ? takeUnscreened(worker) : take(worker);
       }
       Instant now = clock.instant();
       List<TaskId> granted =
