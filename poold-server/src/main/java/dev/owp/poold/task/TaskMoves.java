@@ -120,6 +120,12 @@ public class TaskMoves {
     if (!tasks.leaseIfReady(task.id(), version, worker, lease, now, expiresAt)) {
       return LeaseOutcome.TASK_TAKEN;
     }
+    if (!repos.takeReviewSlot(task.repo())) {
+      return LeaseOutcome.BUDGET_EXHAUSTED;
+    }
+    // The event after the repository row, not before: on PostgreSQL the row orders the leases and
+    // finished tasks of a repository, and so its events' ids do too, so that the log replays in
+    // id order without a repository ever over its budget.
     events
         .record(EventType.TASK_LEASED, now)
         .worker(worker)
@@ -128,11 +134,6 @@ public class TaskMoves {
         .with("lease_id", lease)
         .with("lease_expires_at", expiresAt)
         .append();
-    // Last: every claim and finished task of the repository waits for its row, so the row is held
-    // from here to the commit only. On exhaustion the caller rolls the event back with the rest.
-    if (!repos.takeReviewSlot(task.repo())) {
-      return LeaseOutcome.BUDGET_EXHAUSTED;
-    }
     return LeaseOutcome.GRANTED;
   }
 
@@ -181,6 +182,7 @@ public class TaskMoves {
         now)) {
       throw changedMeanwhile(task);
     }
+    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(EventType.TASK_STATUS, now)
         .worker(worker)
@@ -191,7 +193,6 @@ public class TaskMoves {
         .with("message", message)
         .with("artifact", reported)
         .append();
-    repos.adjustHeld(task.repo(), change.reviewSlots()); // last, as in a lease
     return expiresAt;
   }
 
@@ -219,6 +220,7 @@ public class TaskMoves {
     if (!returned) {
       throw changedMeanwhile(task);
     }
+    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(why.event(), now)
         .worker(why == PoolReturn.RELEASED ? worker : null)
@@ -230,7 +232,6 @@ public class TaskMoves {
         .with("attempt", task.attempt() + 1)
         .with("note", note)
         .append();
-    repos.adjustHeld(task.repo(), change.reviewSlots()); // last, as in a lease
     metrics.returnedToPool(why.reason());
   }
 
@@ -263,6 +264,7 @@ public class TaskMoves {
     if (!tasks.cancel(task, message, withdrawn, now)) {
       throw changedMeanwhile(task);
     }
+    repos.adjustHeld(task.repo(), change.reviewSlots());
     events
         .record(EventType.TASK_CANCELLED, now)
         .repo(task.repo())
@@ -272,7 +274,6 @@ public class TaskMoves {
         .with("note", note)
         .with("withdrawn", withdrawn ? true : null)
         .append();
-    repos.adjustHeld(task.repo(), change.reviewSlots()); // last, as in a lease
   }
 
   /**
