@@ -104,45 +104,38 @@ public class Claims {
       return List.of();
     }
     // With concurrent writers the reader's plan only screens: each lease reads, and locks, its own.
-    List<TaskId> granted =
+    return counted(
         dialect.hasConcurrentWriters()
             ? leaseEachAlone(worker, now)
             : Objects.requireNonNull(
-                transactions.execute(status -> grant(worker, planned, now, status)));
+                transactions.execute(status -> grant(worker, planned, now, status))));
+  }
+
+  private List<TaskId> counted(List<TaskId> granted) {
     metrics.leasesGranted(granted.size());
     return granted;
   }
 
   /**
-   * {@link #take} without the reader's screen, for concurrent writers after a report that freed
-   * room: there is most likely something to lease then, and the first lease's own read screens.
-   */
-  private List<TaskId> takeUnscreened(WorkerId worker) {
-    List<TaskId> granted = leaseEachAlone(worker, clock.instant());
-    metrics.leasesGranted(granted.size());
-    return granted;
-  }
-
-  /**
-   * Offers new work to a worker whose report freed room, once the report is safe: {@link #fill}
-   * after the report's commit, or with {@code withinTransaction} (SQLite's one writer) inside the
-   * report's transaction, reading the queues under it, where nothing else changes between the read
-   * and the leases. Either way a claim that fails is logged, never thrown: the report stands (the
-   * claim inside it runs under a savepoint of its own and is undone alone), and the worker's next
-   * poll or heartbeat claims again.
+   * Offers new work to a worker whose report freed room, once the report is safe: after the
+   * report's commit (concurrent writers), each lease in a transaction of its own, or with {@code
+   * withinTransaction} (SQLite's one writer) inside the report's transaction, reading the queues
+   * under it, where nothing else changes between the read and the leases. Either way a claim that
+   * fails is logged, never thrown: the report stands (the claim inside it runs under a savepoint of
+   * its own and is undone alone), and the worker's next poll or heartbeat claims again.
    *
    * @return the tasks leased; within a transaction, they are the worker's once it commits
    */
   public List<TaskId> offerAfterReport(WorkerId worker, boolean withinTransaction) {
     try {
       if (!withinTransaction) {
-        return dialect.hasConcurrentWriters() ? takeUnscreened(worker) : take(worker);
+        // No screen on a reader first: the report freed room, so there is most likely something
+        // to lease, and each lease reads its own plan anyway.
+        return counted(leaseEachAlone(worker, clock.instant()));
       }
       Instant now = clock.instant();
-      List<TaskId> granted =
-          Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status)));
-      metrics.leasesGranted(granted.size());
-      return granted;
+      return counted(
+          Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status))));
     } catch (TransactionException e) {
       throw e; // the savepoint itself failed: the report's transaction cannot go on
     } catch (RuntimeException e) {
