@@ -138,14 +138,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     awaitLive();
 
     // Once a field is changed the live updates leave the filter form alone until it is sent.
-    new WebDriverWait(browser, LIVE)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(
-            b -> {
-              new org.openqa.selenium.support.ui.Select(b.findElement(By.name("repo")))
-                  .selectByValue("alpha");
-              return true;
-            });
+    selectRepo("alpha");
     WebElement search = browser.findElement(By.name("q"));
     search.sendKeys("PARSER");
     search.submit();
@@ -259,12 +252,7 @@ class DashboardBrowserTest extends PooldIntegrationTest {
     browser.get(server() + "/");
     awaitLive();
 
-    // The live feed may replace the table between finding a cell and reading it: read it again.
-    String title =
-        new WebDriverWait(browser, LIVE)
-            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-            .until(b -> b.findElement(By.cssSelector("td.title")).getText());
-    assertThat(title).isNotBlank();
+    assertThat(textOn("td.title")).isNotBlank();
     assertThat(browser.getPageSource()).doesNotContain("<script>alert");
     Path shot = screenshot("dashboard");
     Path docsCopy = Path.of(System.getProperty("owp.docs.screenshot", ""));
