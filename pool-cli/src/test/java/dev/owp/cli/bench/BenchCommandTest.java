@@ -13,6 +13,7 @@ import dev.owp.protocol.task.TaskPage;
 import dev.owp.protocol.task.TaskQuery;
 import dev.owp.protocol.task.TaskStatus;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -78,10 +79,8 @@ class BenchCommandTest {
 
   @Test
   void aWorkerTakesTheLeasesItsReportsWereGrantedWithoutPollingForThem() throws Exception {
-    Result result =
-        Cli.against(poold, home)
-            .run(
-                "bench",
+    JsonNode latency =
+        benchReport(
                 "--workers",
                 "1",
                 "--max-concurrent",
@@ -91,11 +90,8 @@ class BenchCommandTest {
                 "--repos",
                 "1",
                 "--budget",
-                "5",
-                "--json");
-
-    result.assertExit(ExitCodes.OK);
-    JsonNode latency = JSON.readTree(result.out()).get("latency");
+                "5")
+            .get("latency");
     // Each pr_opened frees the worker's one slot and its answer names the next lease: the first
     // lease alone comes from a poll.
     assertThat(latency.get("POST /v1/tasks/{taskId}/status").get("count").asLong())
@@ -105,24 +101,18 @@ class BenchCommandTest {
 
   @Test
   void aWorkerWithNothingToDoWaitsForItsHeartbeatRatherThanPollingAgain() throws Exception {
-    Result result =
-        Cli.against(poold, home)
-            .run(
-                "bench",
-                "--workers",
-                "4",
-                "--tasks",
-                "40",
-                "--repos",
-                "1",
-                "--budget",
-                "1",
-                "--heartbeat-every",
-                "1s",
-                "--json");
-
-    result.assertExit(ExitCodes.OK);
-    JsonNode report = JSON.readTree(result.out());
+    JsonNode report =
+        benchReport(
+            "--workers",
+            "4",
+            "--tasks",
+            "40",
+            "--repos",
+            "1",
+            "--budget",
+            "1",
+            "--heartbeat-every",
+            "1s");
     assertThat(report.get("completed").asInt()).isEqualTo(40);
     // A budget of 1 keeps one task in flight, so three workers at a time have nothing to do. A
     // worker polls when it starts, once it has finished what it knew of, and after a heartbeat
@@ -240,12 +230,7 @@ class BenchCommandTest {
     // Two URLs of the one poold stand in for two replicas of a pool.
     String sameServer = poold.url().toString().replace("127.0.0.1", "localhost");
 
-    Result result =
-        Cli.against(poold, home)
-            .run("bench", "--workers", "4", "--tasks", "40", "--also", sameServer, "--json");
-
-    result.assertExit(ExitCodes.OK);
-    JsonNode report = JSON.readTree(result.out());
+    JsonNode report = benchReport("--workers", "4", "--tasks", "40", "--also", sameServer);
     assertThat(report.get("server").asText()).isEqualTo(poold.url() + "," + sameServer);
     assertThat(report.get("completed").asInt()).isEqualTo(40);
     assertThat(
@@ -265,5 +250,17 @@ class BenchCommandTest {
 
     result.assertExit(ExitCodes.SERVER_UNREACHABLE);
     assertThat(result.err()).contains("cannot reach");
+  }
+
+  /**
+   * Runs {@code pool bench} with {@code options} and {@code --json}; its report, once it passed.
+   */
+  private JsonNode benchReport(String... options) {
+    List<String> args = new ArrayList<>(List.of("bench"));
+    args.addAll(List.of(options));
+    args.add("--json");
+    Result result = Cli.against(poold, home).run(args.toArray(String[]::new));
+    result.assertExit(ExitCodes.OK);
+    return JSON.readTree(result.out());
   }
 }
