@@ -2,6 +2,7 @@ package dev.owp.poold.lease;
 
 import dev.owp.poold.auth.AuthenticatedWorker;
 import dev.owp.poold.schedule.Claims;
+import dev.owp.poold.schedule.FreedRoom;
 import dev.owp.poold.web.Refuses;
 import dev.owp.protocol.lease.WorkList;
 import dev.owp.protocol.problem.ProblemType;
@@ -83,8 +84,9 @@ class LeaseController {
    * commit. They are read back as the worker's poll would show them, which spares it that poll.
    */
   private StatusAck answer(AuthenticatedWorker worker, LeaseReports.Outcome outcome) {
+    FreedRoom freed = outcome.toFillAfterCommit();
     List<TaskId> granted =
-        outcome.fillAfterCommit() ? claims.offerAfterReport(worker.id(), false) : outcome.granted();
+        freed == null ? outcome.granted() : claims.offerAfterCommit(worker.id(), freed);
     return granted.isEmpty()
         ? outcome.ack()
         : outcome.ack().withNewLeases(work.leasesOf(worker.id(), granted));

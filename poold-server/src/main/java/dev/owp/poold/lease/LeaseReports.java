@@ -3,6 +3,7 @@ package dev.owp.poold.lease;
 import dev.owp.poold.auth.AuthenticatedWorker;
 import dev.owp.poold.event.EventQueries;
 import dev.owp.poold.schedule.Claims;
+import dev.owp.poold.schedule.FreedRoom;
 import dev.owp.poold.storage.SqlDialect;
 import dev.owp.poold.task.PoolReturn;
 import dev.owp.poold.task.TaskMoves;
@@ -49,14 +50,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LeaseReports {
 
   /**
-   * The answer, the tasks leased to the worker inside the change's own transaction, and whether the
-   * change freed something a new lease could use (the worker's capacity or a slot of the
-   * repository's review budget) that is still to be filled, after commit.
+   * The answer, the tasks leased to the worker inside the change's own transaction, and the room
+   * the change freed that is still to be filled, after commit (null when there is none).
    */
-  record Outcome(StatusAck ack, List<TaskId> granted, boolean fillAfterCommit) {
+  record Outcome(StatusAck ack, List<TaskId> granted, @Nullable FreedRoom toFillAfterCommit) {
 
     static Outcome unchanged(StatusAck ack) {
-      return new Outcome(ack, List.of(), false);
+      return new Outcome(ack, List.of(), null);
     }
   }
 
@@ -129,7 +129,7 @@ class LeaseReports {
     return offerWork(
         worker,
         new StatusAck(true, update.status(), expiresAt),
-        freesRoom(task.status(), update.status(), task.estimatePoints()));
+        FreedRoom.by(Occupancy.change(task.status(), update.status(), task.estimatePoints())));
   }
 
   private Outcome releaseNow(AuthenticatedWorker releaser, TaskId id, Reason reason) {
@@ -144,23 +144,19 @@ class LeaseReports {
     presence.seen(worker, now, null);
     renewals.renewUnlessRecent(worker, releaser.leasesRenewedAt(), now);
     moves.returnToPool(task, PoolReturn.RELEASED, reason.reason(), now);
-    return offerWork(worker, new StatusAck(true, TaskStatus.READY, null), true);
+    return offerWork(
+        worker, new StatusAck(true, TaskStatus.READY, null), FreedRoom.WORKER_CAPACITY);
   }
 
   /** Fills freed room now, if this is the one writer; else says it is to be filled after commit. */
-  private Outcome offerWork(WorkerId worker, StatusAck ack, boolean freedRoom) {
-    if (!freedRoom) {
+  private Outcome offerWork(WorkerId worker, StatusAck ack, @Nullable FreedRoom freed) {
+    if (freed == null) {
       return Outcome.unchanged(ack);
     }
     if (dialect.hasConcurrentWriters()) {
-      return new Outcome(ack, List.of(), true);
+      return new Outcome(ack, List.of(), freed);
     }
-    return new Outcome(ack, claims.offerAfterReport(worker, true), false);
-  }
-
-  private static boolean freesRoom(TaskStatus from, TaskStatus to, int estimatePoints) {
-    Occupancy change = Occupancy.change(from, to, estimatePoints);
-    return change.workerTasks() < 0 || change.reviewSlots() < 0;
+    return new Outcome(ack, claims.offerWithinReport(worker), null);
   }
 
   private TaskRecord find(TaskId id) {

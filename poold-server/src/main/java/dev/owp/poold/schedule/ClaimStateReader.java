@@ -122,12 +122,7 @@ class ClaimStateReader {
   /** The claim state of {@code worker} at {@code now}; empty when there is no such worker. */
   Optional<ClaimState> read(WorkerId worker, Instant now, Source source) {
     JdbcClient jdbc = source == Source.READER ? reader : writer;
-    Optional<WorkerRecord> record =
-        jdbc.sql(WORKER)
-            .param("workerId", worker.value())
-            .query(WorkerRepository.WORKER)
-            .optional()
-            .filter(w -> w.removedAt() == null);
+    Optional<WorkerRecord> record = find(jdbc, worker);
     if (record.isEmpty()) {
       return Optional.empty();
     }
@@ -161,6 +156,24 @@ class ClaimStateReader {
       readHeads(jdbc, heads, some, worker, snapshot, coverage, now, limit, versions);
     }
     return Optional.of(new ClaimState(snapshot, repos, versions));
+  }
+
+  /**
+   * Whether {@code worker} could take a lease now, by its own row alone, read on a reader: it
+   * exists, is online and not paused, and has a free slot and points.
+   */
+  boolean hasRoom(WorkerId worker, Instant now) {
+    return find(reader, worker)
+        .map(w -> ClaimPolicy.screen(w.snapshot(now, properties.heartbeatTtl())).isEmpty())
+        .orElse(false);
+  }
+
+  private static Optional<WorkerRecord> find(JdbcClient jdbc, WorkerId worker) {
+    return jdbc.sql(WORKER)
+        .param("workerId", worker.value())
+        .query(WorkerRepository.WORKER)
+        .optional()
+        .filter(w -> w.removedAt() == null);
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL database at once.
  *
  * <p>A status report that frees room on SQLite claims inside its own transaction instead ({@link
- * #offerAfterReport}): under the one writer, the queues read are the queues leased from.
+ * #offerWithinReport}): under the one writer, the queues read are the queues leased from.
  */
 @Service
 public class Claims {
@@ -117,25 +118,42 @@ public class Claims {
   }
 
   /**
-   * Offers new work to a worker whose report freed room, once the report is safe: after the
-   * report's commit (concurrent writers), each lease in a transaction of its own, or with {@code
-   * withinTransaction} (SQLite's one writer) inside the report's transaction, reading the queues
-   * under it, where nothing else changes between the read and the leases. Either way a claim that
-   * fails is logged, never thrown: the report stands (the claim inside it runs under a savepoint of
-   * its own and is undone alone), and the worker's next poll or heartbeat claims again.
+   * Offers new work to a worker whose report freed room, inside the report's transaction: SQLite's
+   * one writer, under which the queues read are the queues leased from. The claim runs under a
+   * savepoint of its own; one that fails is undone alone and logged, never thrown: the report
+   * stands, and the worker's next poll or heartbeat claims again.
    *
-   * @return the tasks leased; within a transaction, they are the worker's once it commits
+   * @return the tasks leased; they are the worker's once the report commits
    */
-  public List<TaskId> offerAfterReport(WorkerId worker, boolean withinTransaction) {
+  public List<TaskId> offerWithinReport(WorkerId worker) {
+    Instant now = clock.instant();
+    return withoutFailingTheReport(
+        worker,
+        () -> Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status))));
+  }
+
+  /**
+   * Offers new work to a worker whose report freed room, after the report's commit (concurrent
+   * writers), each lease in a transaction of its own. When the report freed only a review slot, the
+   * worker's own row is read first, on a reader: a busy worker that merges a task is most often
+   * full, and that read spares its claim a write transaction. Otherwise the claim goes to its first
+   * lease at once, whose own read screens just as well. A claim that fails is logged, never thrown.
+   *
+   * @return the tasks leased
+   */
+  public List<TaskId> offerAfterCommit(WorkerId worker, FreedRoom freed) {
+    Instant now = clock.instant();
+    return withoutFailingTheReport(
+        worker,
+        () ->
+            freed == FreedRoom.REVIEW_SLOT && !state.hasRoom(worker, now)
+                ? List.of()
+                : leaseEachAlone(worker, now));
+  }
+
+  private List<TaskId> withoutFailingTheReport(WorkerId worker, Supplier<List<TaskId>> claim) {
     try {
-      if (!withinTransaction) {
-        // No screen on a reader first: the report freed room, so there is most likely something
-        // to lease, and each lease reads its own plan anyway.
-        return counted(leaseEachAlone(worker, clock.instant()));
-      }
-      Instant now = clock.instant();
-      return counted(
-          Objects.requireNonNull(nested.execute(status -> readAndTake(worker, now, status))));
+      return counted(claim.get());
     } catch (TransactionException e) {
       throw e; // the savepoint itself failed: the report's transaction cannot go on
     } catch (RuntimeException e) {

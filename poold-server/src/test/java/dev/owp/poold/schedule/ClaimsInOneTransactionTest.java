@@ -52,14 +52,14 @@ class ClaimsInOneTransactionTest extends PooldIntegrationTest {
 
     transactions.executeWithoutResult(
         status -> {
-          claims.offerAfterReport(alice.workerId(), true);
+          claims.offerWithinReport(alice.workerId());
           // Another write of the same transaction takes the next task out of the queue.
           jdbc.sql(
                   "UPDATE task SET status = 'cancelled', version = version + 1"
                       + " WHERE task_id = :id")
               .param("id", second.value())
               .update();
-          claims.offerAfterReport(bob.workerId(), true);
+          claims.offerWithinReport(bob.workerId());
         });
 
     assertThat(held(alice)).containsExactly(first);
@@ -96,7 +96,7 @@ class ClaimsInOneTransactionTest extends PooldIntegrationTest {
     transactions.executeWithoutResult(
         status -> {
           for (RegisteredWorker worker : workers) {
-            claims.offerAfterReport(worker.workerId(), true);
+            claims.offerWithinReport(worker.workerId());
           }
         });
   }
