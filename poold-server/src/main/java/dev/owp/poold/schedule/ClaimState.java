@@ -66,6 +66,11 @@ record ClaimState(
     return new RepoSnapshot(repo.maxOpenPrs(), repo.held(), repo.areaLocksEnabled(), locked);
   }
 
+  /** Whether a candidate besides {@code task} was read, for a plan made without it. */
+  boolean hasOtherThan(Candidate task) {
+    return versions.size() > (versions.containsKey(task) ? 1 : 0);
+  }
+
   /** The row version {@code task} was read at. */
   long version(Candidate task) {
     return versions.get(task);

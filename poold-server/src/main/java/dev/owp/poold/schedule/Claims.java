@@ -61,6 +61,9 @@ public class Claims {
   /** Most leases a claim on PostgreSQL attempts, each in a transaction of its own. */
   private static final int ROUNDS_ALONE = 16;
 
+  /** Most tasks one of those transactions tries before it gives up on its plan. */
+  private static final int TRIES_PER_LEASE = 4;
+
   private final ClaimStateReader state;
   private final TaskMoves moves;
   private final WorkerRepository workers;
@@ -210,62 +213,86 @@ public class Claims {
   /**
    * Concurrent writers (PostgreSQL): each lease commits on its own, in a transaction that reads the
    * queue heads, locking them and skipping what other claims hold, and takes the first lease of the
-   * plan. Claims on different replicas so aim at different tasks instead of all at the same head; a
-   * lease ends with the repository row, which every claim and every finished task of the repository
-   * updates, so the row is held from the lease's last statements to its commit, never while a claim
-   * goes on to other leases; and since no transaction leases twice, claims cannot deadlock.
+   * plan that holds ({@link #leaseFirstOf}). Claims on different replicas so aim at different tasks
+   * instead of all at the same head; a lease ends with the repository row, which every claim and
+   * every finished task of the repository updates, so the row is held from the lease's last
+   * statements to its commit, never while a claim goes on to other leases; and since no transaction
+   * leases twice, claims cannot deadlock.
    */
   private List<TaskId> leaseEachAlone(WorkerId worker, Instant now) {
     List<TaskId> granted = new ArrayList<>();
     for (int round = 0; round < ROUNDS_ALONE; round++) {
       Step step = leaseNext(worker, now);
-      if (step.outcome() == LeaseOutcome.GRANTED) {
-        granted.add(Objects.requireNonNull(step.task()));
+      if (step.granted() != null) {
+        granted.add(step.granted());
       }
-      if (step.outcome() == LeaseOutcome.WORKER_UNAVAILABLE
-          || (step.outcome() == LeaseOutcome.GRANTED && !step.morePlanned())) {
+      if (!step.goOn()) {
         return granted;
       }
     }
     return granted;
   }
 
-  /**
-   * What became of one lease (of which task, when there was one to try), and whether its plan held
-   * more.
-   */
-  private record Step(LeaseOutcome outcome, @Nullable TaskId task, boolean morePlanned) {}
+  /** The task one lease transaction granted, if any, and whether another round is worth it. */
+  private record Step(@Nullable TaskId granted, boolean goOn) {
 
-  /** Leases the first task of a fresh plan; WORKER_UNAVAILABLE too when nothing is left to plan. */
+    static final Step DONE = new Step(null, false);
+  }
+
+  /** Leases the first task of a fresh plan that it can, in a transaction of its own. */
   private Step leaseNext(WorkerId worker, Instant now) {
     for (int attempt = 1; ; attempt++) {
       try {
         return Objects.requireNonNull(
             transactions.execute(
                 status -> {
-                  ClaimState fresh = state.read(worker, now, Source.WRITER).orElse(null);
-                  List<Candidate> plan = fresh == null ? List.of() : fresh.plan();
-                  if (plan.isEmpty()) {
-                    return new Step(LeaseOutcome.WORKER_UNAVAILABLE, null, false);
-                  }
-                  // The read locked the task and read its repository's settings.
-                  Candidate task = plan.get(0);
-                  boolean areaLocks = fresh.repos().get(task.repo()).areaLocksEnabled();
-                  LeaseOutcome outcome =
-                      moves.leaseLocked(task, fresh.version(task), areaLocks, worker, now);
-                  if (outcome != LeaseOutcome.GRANTED) {
+                  Step step = leaseFirstOf(worker, now, status);
+                  if (step.granted() == null) {
                     status.setRollbackOnly();
                   }
-                  return new Step(outcome, task.id(), plan.size() > 1);
+                  return step;
                 }));
       } catch (PessimisticLockingFailureException e) {
         // Chosen as a deadlock victim, or a lock wait timed out: nothing changed.
         if (attempt == ATTEMPTS) {
           log.debug("Claim for {} gave up after {} attempts", worker, attempt, e);
-          return new Step(LeaseOutcome.WORKER_UNAVAILABLE, null, false);
+          return Step.DONE;
         }
       }
     }
+  }
+
+  /**
+   * Reads a plan, locking its tasks, and leases its first task. A lease that loses to the plan's
+   * repository (its last review slot taken meanwhile, or the task's area locked) is undone to a
+   * savepoint, and the plan's next task of the repositories left is tried in the same transaction:
+   * the tasks were read and locked for it already, so that costs no new read. The transaction still
+   * leases at most once, and the rows a lost lease locked are let go with its savepoint.
+   */
+  private Step leaseFirstOf(WorkerId worker, Instant now, TransactionStatus status) {
+    ClaimState fresh = state.read(worker, now, Source.WRITER).orElse(null);
+    List<Candidate> plan = fresh == null ? List.of() : fresh.plan();
+    for (int tried = 0; fresh != null && !plan.isEmpty(); tried++) {
+      if (tried == TRIES_PER_LEASE) {
+        return new Step(null, true); // a fresh read may find a plan that holds
+      }
+      // The read locked the task and read its repository's settings.
+      Candidate task = plan.get(0);
+      boolean areaLocks = fresh.repos().get(task.repo()).areaLocksEnabled();
+      // A savepoint costs a round trip: only worth it when there is something else to try.
+      @Nullable Object savepoint = fresh.hasOtherThan(task) ? status.createSavepoint() : null;
+      LeaseOutcome outcome = moves.leaseLocked(task, fresh.version(task), areaLocks, worker, now);
+      if (outcome == LeaseOutcome.GRANTED) {
+        return new Step(task.id(), plan.size() > 1);
+      }
+      if (outcome == LeaseOutcome.WORKER_UNAVAILABLE || savepoint == null) {
+        return new Step(null, outcome != LeaseOutcome.WORKER_UNAVAILABLE);
+      }
+      status.rollbackToSavepoint(savepoint);
+      fresh = fresh.after(List.of(), Map.of(task, outcome));
+      plan = fresh.plan();
+    }
+    return Step.DONE;
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.owp.poold.support.PooldIntegrationTest;
 import dev.owp.poold.support.TestDatabase;
+import dev.owp.protocol.event.EventType;
 import dev.owp.protocol.task.BulkTasks;
 import dev.owp.protocol.task.TaskId;
 import dev.owp.protocol.task.TaskSpec;
@@ -58,6 +59,55 @@ class ConcurrentWritersTest extends PooldIntegrationTest {
       other.rollback();
     }
     assertThat(statusOf(first)).isEqualTo(TaskStatus.READY);
+  }
+
+  @Test
+  void aLeaseThatLosesTheLastReviewSlotIsUndoneAndTheNextRepositoryLeased() throws Exception {
+    repo("full", 1, false);
+    repo("spare", 5, false);
+    RegisteredWorker solo = register("solo", 10, 1);
+    TaskId wanted = task(aTask("full").priority(30));
+    TaskId next = task(aTask("spare").priority(20));
+
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement takeTheSlot =
+          other.prepareStatement("UPDATE repo SET held = held + 1 WHERE repo = 'full'")) {
+        takeTheSlot.executeUpdate();
+      }
+      // The claim reads "full" with its one slot free, leases its task, and waits for its row.
+      CompletableFuture<List<TaskId>> claim =
+          CompletableFuture.supplyAsync(
+              () -> {
+                beat(solo);
+                return held(solo);
+              });
+      awaitALockWait();
+      other.commit();
+
+      assertThat(claim.get(20, TimeUnit.SECONDS)).containsExactly(next);
+    }
+    // The lost lease left nothing behind: the worker is charged once, the task is ready again.
+    assertThat(statusOf(wanted)).isEqualTo(TaskStatus.READY);
+    assertThat(
+            jdbc.sql("SELECT used_tasks FROM worker WHERE worker_id = :id")
+                .param("id", solo.workerId().value())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(eventsOfType(EventType.TASK_LEASED))
+        .extracting(event -> event.get("task_id"))
+        .containsExactly(next.value());
+  }
+
+  /** Waits until some transaction waits for a row lock. */
+  private void awaitALockWait() throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (jdbc.sql("SELECT COUNT(*) FROM pg_locks WHERE NOT granted").query(Long.class).single()
+        == 0) {
+      assertThat(Instant.now()).as("a claim waiting for the repository row").isBefore(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Test
