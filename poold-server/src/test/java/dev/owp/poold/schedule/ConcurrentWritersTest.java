@@ -13,6 +13,7 @@ import dev.owp.protocol.task.TaskStatus;
 import dev.owp.protocol.worker.RegisteredWorker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,22 +41,10 @@ class ConcurrentWritersTest extends PooldIntegrationTest {
     TaskId first = task(aTask("demo").priority(30));
     TaskId second = task(aTask("demo").priority(20));
 
-    try (Connection other = dataSource.getConnection()) {
-      other.setAutoCommit(false);
-      try (PreparedStatement lock =
-          other.prepareStatement("SELECT task_id FROM task WHERE task_id = ? FOR UPDATE")) {
-        lock.setString(1, first.value());
-        lock.executeQuery().close();
-      }
+    try (Connection other =
+        inATransactionOfItsOwn("SELECT task_id FROM task WHERE task_id = ? FOR UPDATE", first)) {
       // A claim that waited for the row would wait until this transaction ends: never, here.
-      List<TaskId> held =
-          CompletableFuture.supplyAsync(
-                  () -> {
-                    beat(solo);
-                    return held(solo);
-                  })
-              .get(20, TimeUnit.SECONDS);
-      assertThat(held).containsExactly(second);
+      assertThat(heldAfterAHeartbeat(solo).get(20, TimeUnit.SECONDS)).containsExactly(second);
       other.rollback();
     }
     assertThat(statusOf(first)).isEqualTo(TaskStatus.READY);
@@ -69,19 +58,10 @@ class ConcurrentWritersTest extends PooldIntegrationTest {
     TaskId wanted = task(aTask("full").priority(30));
     TaskId next = task(aTask("spare").priority(20));
 
-    try (Connection other = dataSource.getConnection()) {
-      other.setAutoCommit(false);
-      try (PreparedStatement takeTheSlot =
-          other.prepareStatement("UPDATE repo SET held = held + 1 WHERE repo = 'full'")) {
-        takeTheSlot.executeUpdate();
-      }
+    try (Connection other =
+        inATransactionOfItsOwn("UPDATE repo SET held = held + 1 WHERE repo = 'full'")) {
       // The claim reads "full" with its one slot free, leases its task, and waits for its row.
-      CompletableFuture<List<TaskId>> claim =
-          CompletableFuture.supplyAsync(
-              () -> {
-                beat(solo);
-                return held(solo);
-              });
+      CompletableFuture<List<TaskId>> claim = heldAfterAHeartbeat(solo);
       awaitALockWait();
       other.commit();
 
@@ -98,6 +78,28 @@ class ConcurrentWritersTest extends PooldIntegrationTest {
     assertThat(eventsOfType(EventType.TASK_LEASED))
         .extracting(event -> event.get("task_id"))
         .containsExactly(next.value());
+  }
+
+  /** A connection whose open transaction has run {@code sql}, bound to {@code tasks}. */
+  private Connection inATransactionOfItsOwn(String sql, TaskId... tasks) throws SQLException {
+    Connection other = dataSource.getConnection();
+    other.setAutoCommit(false);
+    try (PreparedStatement statement = other.prepareStatement(sql)) {
+      for (int i = 0; i < tasks.length; i++) {
+        statement.setString(i + 1, tasks[i].value());
+      }
+      statement.execute();
+    }
+    return other;
+  }
+
+  /** The tasks {@code worker} holds after a heartbeat sent on another thread. */
+  private CompletableFuture<List<TaskId>> heldAfterAHeartbeat(RegisteredWorker worker) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          beat(worker);
+          return held(worker);
+        });
   }
 
   /** Waits until some transaction waits for a row lock. */
