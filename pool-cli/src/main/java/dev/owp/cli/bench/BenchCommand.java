@@ -72,8 +72,16 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "60s",
       converter = Seconds.class,
       description =
-          "Longest run; it ends sooner when every task is merged (default: ${DEFAULT-VALUE}).")
+          "Longest measured run, after any warm-up; it ends sooner when every task is merged (default: ${DEFAULT-VALUE}).")
   Duration duration;
+
+  @Option(
+      names = "--warm-up",
+      defaultValue = "0",
+      converter = Seconds.class,
+      description =
+          "Run the workers this long before measuring, e.g. 10s: the start of a thousand workers at once and poold's JIT warm-up stay out of the rates, latencies and server figures; the exactly-once check still covers it (default: ${DEFAULT-VALUE}).")
+  Duration warmUp;
 
   @Option(
       names = "--poll-every",
@@ -184,6 +192,7 @@ public final class BenchCommand implements Callable<Integer> {
         workers,
         tasks,
         repos,
+        warmUp,
         duration,
         pollEvery,
         heartbeatEvery,

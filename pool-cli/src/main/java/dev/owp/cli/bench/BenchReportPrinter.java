@@ -24,11 +24,26 @@ final class BenchReportPrinter {
     } else {
       verdict = "INCOMPLETE (--duration ran out; no task was merged twice)";
     }
+    BenchReport.WarmUp warmUp = report.warmUp();
+    double warmUpSeconds = warmUp == null ? 0 : warmUp.seconds();
     out.printf(
         "%s: %d of %d tasks merged in %.1f s%n",
-        verdict, report.completed(), report.tasks(), report.seconds());
+        verdict, report.completed(), report.tasks(), warmUpSeconds + report.seconds());
     report.violations().forEach(violation -> out.println("  violation: " + violation));
-    out.printf("  completed  %,.1f tasks/s%n", report.completedPerSecond());
+    if (warmUp != null) {
+      out.printf(
+          "  warm-up    %.1f s, left out of the figures: %,d tasks merged, %,d requests%n",
+          warmUp.seconds(), warmUp.completed(), warmUp.requests());
+    }
+    if (!report.measured()) {
+      out.println("  nothing measured: every task was merged within the warm-up");
+      printErrors(report);
+      out.flush();
+      return;
+    }
+    out.printf(
+        "  completed  %,.1f tasks/s (%,d tasks in %.1f s)%n",
+        report.completedPerSecond(), report.completedMeasured(), report.seconds());
     out.printf(
         "  requests   %,.1f req/s (%,d requests)%n", report.requestsPerSecond(), report.requests());
     out.println();
@@ -62,9 +77,26 @@ final class BenchReportPrinter {
                   seen == null ? null : "≤" + ms(seen.p95Ms()),
                   seen == null ? null : "≤" + ms(seen.p99Ms()));
             });
-    latency.print(out, "Latency (client side; server side from poold's histograms)");
+    latency.print(
+        out,
+        (warmUp == null ? "Latency" : "Latency after the warm-up")
+            + " (client side; server side from poold's histograms)");
     out.println();
 
+    printErrors(report);
+    if (report.serverSide() == null) {
+      out.println("Server figures: not available (poold exposes no /actuator/prometheus)");
+    } else if (!report.serverSide().counters().isEmpty()) {
+      out.println();
+      Table counters =
+          Table.of("poold counter", warmUp == null ? "during the run" : "after the warm-up");
+      report.serverSide().counters().forEach(counters::row);
+      counters.print(out, null);
+    }
+    out.flush();
+  }
+
+  private void printErrors(BenchReport report) {
     if (report.errors().isEmpty()) {
       out.println("Errors: none");
     } else {
@@ -72,15 +104,6 @@ final class BenchReportPrinter {
       report.errors().forEach(errors::row);
       errors.print(out, null);
     }
-    if (report.serverSide() == null) {
-      out.println("Server figures: not available (poold exposes no /actuator/prometheus)");
-    } else if (!report.serverSide().counters().isEmpty()) {
-      out.println();
-      Table counters = Table.of("poold counter", "during the run");
-      report.serverSide().counters().forEach(counters::row);
-      counters.print(out, null);
-    }
-    out.flush();
   }
 
   private static @Nullable String ms(double millis) {

@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -83,47 +83,50 @@ final class BenchRun {
     try (Workers workers = Workers.start(settings.workers())) {
       List<OwpClient> clients = register(workers.executor());
       ServerMetrics metrics = new ServerMetrics(http, replicas);
-      Optional<ServerMetrics.Scrape> before = metrics.scrape();
 
       Completions completions = new Completions(seeded);
       ErrorTally errors = new ErrorTally();
-      LongAdder requests = new LongAdder();
       RunClock clock = new RunClock();
+      RequestCounter requests = new RequestCounter(clock);
       StopSignal stop = new StopSignal(() -> completions.isDone() || clock.isStopped());
       List<BenchWorker> simulated = new ArrayList<>();
       for (int i = 0; i < clients.size(); i++) {
         simulated.add(
             new BenchWorker(
-                "w" + i, clients.get(i), settings, completions, errors, requests, stop));
+                "w" + i, clients.get(i), settings, completions, errors, requests, clock, stop));
       }
       List<Future<?>> running = new ArrayList<>();
-      clock.start(settings.duration());
+      Optional<ServerMetrics.Scrape> before = metrics.scrape();
+      clock.start(settings.warmUp(), settings.duration());
       for (BenchWorker worker : simulated) {
         running.add(workers.executor().submit(worker));
       }
-      while (!completions.isDone() && !clock.isOver()) {
-        completions.await(Math.min(1_000, clock.remainingMillis()));
-        progress.running(
-            completions.completed(),
-            seeded.size(),
-            requests.sum(),
-            errors.total(),
-            clock.elapsedSeconds());
+      int completedInWarmUp = 0;
+      if (clock.isWarmingUp()) {
+        runWhile(clock::isWarmingUp, clock, completions, requests, errors);
+        completedInWarmUp = completions.completed();
+        // poold's figures then cover what the client measures, not the warm-up's burst.
+        before = metrics.scrape();
       }
-      double seconds = clock.stop();
+      runWhile(() -> !clock.isOver(), clock, completions, requests, errors);
+      clock.stop();
       stop.give();
       awaitAll(running);
       clients.forEach(OwpClient::close);
       progress.done();
 
       Optional<ServerMetrics.Figures> serverSide =
-          before.flatMap(b -> metrics.scrape().map(after -> after.since(b)));
+          clock.measuredSeconds() == 0
+              ? Optional.empty()
+              : before.flatMap(b -> metrics.scrape().map(after -> after.since(b)));
       List<String> violations = new ArrayList<>(completions.violations());
       violations.addAll(checkWithServer(repos, completions.completed()));
       removeWorkers(workers.executor());
       retire(repos);
 
-      long sent = requests.sum();
+      double seconds = clock.measuredSeconds();
+      int completedMeasured = completions.completed() - completedInWarmUp;
+      long sent = requests.measured();
       return new BenchReport(
           replicas.stream().map(URI::toString).collect(Collectors.joining(",")),
           reportedSettings(workers.virtual()),
@@ -131,13 +134,38 @@ final class BenchRun {
           completions.completed(),
           violations.isEmpty() && completions.completed() == seeded.size(),
           violations,
+          settings.warmUp().isZero()
+              ? null
+              : new BenchReport.WarmUp(
+                  round(clock.warmUpSeconds()), completedInWarmUp, requests.all() - sent),
           round(seconds),
-          round(completions.completed() / seconds),
+          completedMeasured,
+          perSecond(completedMeasured, seconds),
           sent,
-          round(sent / seconds),
+          perSecond(sent, seconds),
           latencies(simulated),
           errors.byKind(),
           serverSide.orElse(null));
+    }
+  }
+
+  /** Shows the run's progress while a part of it {@code lasts} and tasks are left to merge. */
+  private void runWhile(
+      BooleanSupplier lasts,
+      RunClock clock,
+      Completions completions,
+      RequestCounter requests,
+      ErrorTally errors)
+      throws InterruptedException {
+    while (!completions.isDone() && lasts.getAsBoolean()) {
+      completions.await(Math.min(1_000, clock.millisToNextPart()));
+      progress.running(
+          completions.completed(),
+          completions.expected(),
+          requests.all(),
+          errors.total(),
+          clock.elapsedSeconds(),
+          clock.isWarmingUp());
     }
   }
 
@@ -308,6 +336,7 @@ final class BenchRun {
         settings.workers(),
         settings.tasks(),
         settings.repos(),
+        settings.warmUp().toMillis() / 1000.0,
         settings.duration().toMillis() / 1000.0,
         settings.pollEvery().toMillis() / 1000.0,
         settings.budget(),
@@ -334,40 +363,11 @@ final class BenchRun {
     }
   }
 
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
+  private static double perSecond(double count, double seconds) {
+    return seconds == 0 ? 0 : round(count / seconds);
   }
 
-  /** Start, deadline and end of the measured part of the run. */
-  private static final class RunClock {
-    private long start;
-    private long deadline;
-    private volatile boolean stopped;
-
-    void start(java.time.Duration duration) {
-      start = System.nanoTime();
-      deadline = start + duration.toNanos();
-    }
-
-    boolean isOver() {
-      return System.nanoTime() - deadline >= 0;
-    }
-
-    boolean isStopped() {
-      return stopped || isOver();
-    }
-
-    long remainingMillis() {
-      return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-    }
-
-    double elapsedSeconds() {
-      return (System.nanoTime() - start) / 1e9;
-    }
-
-    double stop() {
-      stopped = true;
-      return elapsedSeconds();
-    }
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
   }
 }

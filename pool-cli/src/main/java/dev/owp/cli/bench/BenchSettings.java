@@ -8,7 +8,10 @@ import java.time.Duration;
  * @param workers simulated workers, each with its own token and HTTP requests
  * @param tasks tasks seeded through the admin API
  * @param repos repositories the tasks are spread over
- * @param duration the longest the run may take; it ends earlier when every task is merged
+ * @param warmUp how long the workers run before the measured part starts; what they do in it is
+ *     left out of the figures, not out of the exactly-once check
+ * @param duration the longest the measured part may take; the run ends earlier when every task is
+ *     merged
  * @param pollEvery how often a worker with nothing to do polls; zero: only after a heartbeat that
  *     leased it more
  * @param heartbeatEvery how often each worker sends a heartbeat
@@ -21,6 +24,7 @@ record BenchSettings(
     int workers,
     int tasks,
     int repos,
+    Duration warmUp,
     Duration duration,
     Duration pollEvery,
     Duration heartbeatEvery,

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * would. With nothing to do it waits, as {@code pool worker run} does, for its next heartbeat (the
  * request that leases it more) or its next {@code --poll-every}: {@code GET /v1/work} only lists
  * what a worker holds, so polling again at once would find nothing new and only take the server's
- * time from the workers that have work. It times every request into its own samples, so workers
- * never contend with each other on the client side.
+ * time from the workers that have work. It times every request after the warm-up into its own
+ * samples, so workers never contend with each other on the client side.
  */
 final class BenchWorker implements Runnable {
 
@@ -37,7 +36,8 @@ final class BenchWorker implements Runnable {
   private final BenchSettings settings;
   private final Completions completions;
   private final ErrorTally errors;
-  private final LongAdder requests;
+  private final RequestCounter requests;
+  private final RunClock clock;
   private final StopSignal stop;
   private final Map<Endpoint, LatencySamples> latencies = new EnumMap<>(Endpoint.class);
 
@@ -50,7 +50,8 @@ final class BenchWorker implements Runnable {
       BenchSettings settings,
       Completions completions,
       ErrorTally errors,
-      LongAdder requests,
+      RequestCounter requests,
+      RunClock clock,
       StopSignal stop) {
     this.name = name;
     this.client = client;
@@ -58,6 +59,7 @@ final class BenchWorker implements Runnable {
     this.completions = completions;
     this.errors = errors;
     this.requests = requests;
+    this.clock = clock;
     this.stop = stop;
     for (Endpoint endpoint : Endpoint.values()) {
       latencies.put(endpoint, new LatencySamples());
@@ -154,18 +156,23 @@ final class BenchWorker implements Runnable {
     return true;
   }
 
-  /** Runs and times one request; null when it failed (the failure is tallied). */
+  /**
+   * Runs one request, timed when it starts after the warm-up; null when it failed (the failure is
+   * tallied).
+   */
   private <T> @Nullable T call(Endpoint endpoint, Supplier<T> request) {
     long start = System.nanoTime();
     try {
       T answer = request.get();
-      latencies.get(endpoint).add(System.nanoTime() - start);
+      if (clock.measures(start)) {
+        latencies.get(endpoint).add(System.nanoTime() - start);
+      }
       return answer;
     } catch (RuntimeException e) {
       errors.record(endpoint, e);
       return null;
     } finally {
-      requests.increment();
+      requests.count(start);
     }
   }
 

@@ -24,7 +24,8 @@ final class Progress {
     err.flush();
   }
 
-  void running(int completed, int total, long requests, long errors, double seconds) {
+  void running(
+      int completed, int total, long requests, long errors, double seconds, boolean warmingUp) {
     long now = System.nanoTime();
     if (!terminal && now - lastPrinted < 5_000_000_000L) {
       return;
@@ -32,13 +33,14 @@ final class Progress {
     lastPrinted = now;
     String line =
         String.format(
-            "  %6.1f s  %d/%d tasks merged  %.0f tasks/s  %.0f req/s  %d errors",
+            "  %6.1f s  %d/%d tasks merged  %.0f tasks/s  %.0f req/s  %d errors%s",
             seconds,
             completed,
             total,
             seconds > 0 ? completed / seconds : 0,
             seconds > 0 ? requests / seconds : 0,
-            errors);
+            errors,
+            warmingUp ? "  (warming up)" : "");
     if (terminal) {
       err.print("\r" + line + "\u001b[K");
       lineOpen = true;

@@ -1,6 +1,7 @@
 package dev.owp.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.owp.cli.common.ExitCodes;
 import dev.owp.cli.testing.Cli;
@@ -191,6 +192,74 @@ class BenchCommandTest {
     TaskPage cancelled =
         poold.admin().tasks(new TaskQuery(added.get(0).repo(), TaskStatus.CANCELLED, 500, null));
     assertThat(cancelled.tasks()).hasSize(500);
+  }
+
+  @Test
+  void aWarmUpIsLeftOutOfTheFiguresButNotOutOfTheExactlyOnceCheck() throws Exception {
+    Result result =
+        Cli.against(poold, home)
+            .run(
+                "bench",
+                "--workers",
+                "2",
+                "--tasks",
+                "3000",
+                "--budget",
+                "1",
+                "--repos",
+                "1",
+                "--warm-up",
+                "1s",
+                "--duration",
+                "1s",
+                "--json");
+
+    result.assertExit(ExitCodes.REJECTED);
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("violations").isEmpty()).isTrue();
+    assertThat(report.get("errors").isEmpty()).isTrue();
+    assertThat(report.get("settings").get("warm_up_seconds").asDouble()).isEqualTo(1.0);
+    JsonNode warmUp = report.get("warm_up");
+    assertThat(warmUp.get("seconds").asDouble()).isBetween(0.9, 1.2);
+    assertThat(warmUp.get("completed").asInt()).isPositive();
+    assertThat(warmUp.get("requests").asLong()).isPositive();
+    int measured = report.get("completed_measured").asInt();
+    assertThat(measured).isPositive();
+    assertThat(report.get("completed").asInt())
+        .isEqualTo(warmUp.get("completed").asInt() + measured);
+    assertThat(report.get("seconds").asDouble()).isBetween(0.9, 1.2);
+    // Every measured request is timed, and only those: the warm-up's are left out.
+    long timed = 0;
+    for (JsonNode endpoint : report.get("latency")) {
+      timed += endpoint.get("count").asLong();
+    }
+    assertThat(timed).isEqualTo(report.get("requests").asLong());
+    // poold's figures are scraped when the warm-up ends, so they cover the same second (give or
+    // take the requests under way while it is scraped), not both.
+    long clientReports =
+        report.get("latency").get("POST /v1/tasks/{taskId}/status").get("count").asLong();
+    long serverReports =
+        report
+            .get("server_side")
+            .get("latency")
+            .get("POST /v1/tasks/{taskId}/status")
+            .get("count")
+            .asLong();
+    assertThat(serverReports).isCloseTo(clientReports, withinPercentage(25));
+  }
+
+  @Test
+  void aRunThatEndsWithinItsWarmUpMeasuresNothing() {
+    Result result =
+        Cli.against(poold, home)
+            .run("bench", "--workers", "4", "--tasks", "20", "--warm-up", "60s");
+
+    result.assertExit(ExitCodes.OK);
+    assertThat(result.out())
+        .contains("OK, every task completed exactly once: 20 of 20 tasks merged")
+        .containsPattern("warm-up +\\d+\\.\\d s, left out of the figures: 20 tasks merged")
+        .contains("nothing measured: every task was merged within the warm-up")
+        .doesNotContain("tasks/s");
   }
 
   private static Set<String> repoNames() {
