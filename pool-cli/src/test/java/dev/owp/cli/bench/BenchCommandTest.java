@@ -154,21 +154,7 @@ class BenchCommandTest {
   void aRunCutShortByItsDurationIsIncompleteButNotAViolation() throws Exception {
     Set<String> reposBefore = repoNames();
 
-    Result result =
-        Cli.against(poold, home)
-            .run(
-                "bench",
-                "--workers",
-                "2",
-                "--tasks",
-                "3000",
-                "--budget",
-                "1",
-                "--repos",
-                "1",
-                "--duration",
-                "1s",
-                "--json");
+    Result result = runTooLongToFinish("--duration", "1s");
 
     result.assertExit(ExitCodes.REJECTED);
     JsonNode report = JSON.readTree(result.out());
@@ -196,23 +182,7 @@ class BenchCommandTest {
 
   @Test
   void aWarmUpIsLeftOutOfTheFiguresButNotOutOfTheExactlyOnceCheck() throws Exception {
-    Result result =
-        Cli.against(poold, home)
-            .run(
-                "bench",
-                "--workers",
-                "2",
-                "--tasks",
-                "3000",
-                "--budget",
-                "1",
-                "--repos",
-                "1",
-                "--warm-up",
-                "1s",
-                "--duration",
-                "1s",
-                "--json");
+    Result result = runTooLongToFinish("--warm-up", "1s", "--duration", "1s");
 
     result.assertExit(ExitCodes.REJECTED);
     JsonNode report = JSON.readTree(result.out());
@@ -260,6 +230,28 @@ class BenchCommandTest {
         .containsPattern("warm-up +\\d+\\.\\d s, left out of the figures: 20 tasks merged")
         .contains("nothing measured: every task was merged within the warm-up")
         .doesNotContain("tasks/s");
+  }
+
+  /**
+   * Runs {@code pool bench --json} with {@code options} on more work than two workers can merge in
+   * seconds through one repository with a budget of 1.
+   */
+  private Result runTooLongToFinish(String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "bench",
+                "--workers",
+                "2",
+                "--tasks",
+                "3000",
+                "--budget",
+                "1",
+                "--repos",
+                "1",
+                "--json"));
+    args.addAll(List.of(options));
+    return Cli.against(poold, home).run(args.toArray(String[]::new));
   }
 
   private static Set<String> repoNames() {
