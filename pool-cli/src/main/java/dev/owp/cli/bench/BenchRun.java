@@ -21,13 +21,11 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -79,7 +77,7 @@ final class BenchRun {
 
   BenchReport run() throws InterruptedException {
     List<String> repos = createRepos();
-    Set<TaskId> seeded = seedTasks(repos);
+    List<TaskId> seeded = seedTasks(repos);
     try (Workers workers = Workers.start(settings.workers())) {
       List<OwpClient> clients = register(workers.executor());
       ServerMetrics metrics = new ServerMetrics(http, replicas);
@@ -122,7 +120,7 @@ final class BenchRun {
       List<String> violations = new ArrayList<>(completions.violations());
       violations.addAll(checkWithServer(repos, completions.completed()));
       removeWorkers(workers.executor());
-      retire(repos);
+      retire(repos, seeded, completions);
 
       double seconds = clock.measuredSeconds();
       int completedMeasured = completions.completed() - completedInWarmUp;
@@ -181,7 +179,8 @@ final class BenchRun {
     return repos;
   }
 
-  private Set<TaskId> seedTasks(List<String> repos) {
+  /** Seeds the run's tasks; their ids, in the order of their keys. */
+  private List<TaskId> seedTasks(List<String> repos) {
     progress.step("seeding " + settings.tasks() + " tasks");
     List<TaskSpec> specs = new ArrayList<>(settings.tasks());
     for (int i = 0; i < settings.tasks(); i++) {
@@ -200,7 +199,7 @@ final class BenchRun {
               0,
               taskKey(i)));
     }
-    Set<TaskId> seeded = new HashSet<>();
+    List<TaskId> seeded = new ArrayList<>(settings.tasks());
     for (int from = 0; from < specs.size(); from += BulkTasks.MAX_TASKS) {
       List<TaskSpec> chunk =
           specs.subList(from, Math.min(specs.size(), from + BulkTasks.MAX_TASKS));
@@ -288,19 +287,23 @@ final class BenchRun {
    * Leaves nothing of the run for the pool to schedule: its repositories get a budget of 0, and its
    * unfinished tasks (back in the pool now that the workers are gone) are cancelled. Otherwise an
    * unfinished run would leave its tasks ready for ever, and every later claim would read their
-   * queues.
+   * queues. The merged ones are left out: withdrawing them would only keep them as they are.
    */
-  private void retire(List<String> repos) {
+  private void retire(List<String> repos, List<TaskId> seeded, Completions completions) {
     progress.step("retiring the run's repositories and unfinished tasks");
     for (String repo : repos) {
       admin.upsertRepo(new RepoConfig(repo, 0, settings.areaLocks()));
     }
-    for (int from = 0; from < settings.tasks(); from += BulkTasks.MAX_TASKS) {
-      List<TaskWithdrawal> withdraw = new ArrayList<>();
-      for (int i = from; i < Math.min(settings.tasks(), from + BulkTasks.MAX_TASKS); i++) {
-        withdraw.add(new TaskWithdrawal(repoOf(repos, i), taskKey(i), "benchmark finished"));
+    List<TaskWithdrawal> unfinished = new ArrayList<>();
+    for (int i = 0; i < seeded.size(); i++) {
+      if (!completions.wasMerged(seeded.get(i))) {
+        unfinished.add(new TaskWithdrawal(repoOf(repos, i), taskKey(i), "benchmark finished"));
       }
-      admin.createTasks(new BulkTasks(List.of(), withdraw));
+    }
+    for (int from = 0; from < unfinished.size(); from += BulkTasks.MAX_TASKS) {
+      List<TaskWithdrawal> chunk =
+          unfinished.subList(from, Math.min(unfinished.size(), from + BulkTasks.MAX_TASKS));
+      admin.createTasks(new BulkTasks(List.of(), chunk));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.owp.cli.bench;
 
 import dev.owp.protocol.task.TaskId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,7 +25,7 @@ final class Completions {
   private final Queue<String> violations = new ConcurrentLinkedQueue<>();
   private final CountDownLatch allMerged = new CountDownLatch(1);
 
-  Completions(Set<TaskId> seeded) {
+  Completions(Collection<TaskId> seeded) {
     this.seeded = Set.copyOf(seeded);
   }
 
@@ -47,6 +48,11 @@ final class Completions {
     if (merged.containsKey(task)) {
       violations.add("task " + task.value() + " leased again after it was merged");
     }
+  }
+
+  /** Whether a worker's report that {@code task} is merged was accepted. */
+  boolean wasMerged(TaskId task) {
+    return merged.containsKey(task);
   }
 
   void violation(String what) {
