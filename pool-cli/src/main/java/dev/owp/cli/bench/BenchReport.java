@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     server's
  * @param violations what broke exactly-once, if anything
  * @param warmUp what the warm-up did, or null without one
+ * @param measured false when every task was merged within the warm-up, so nothing was measured
  * @param seconds from the end of the warm-up (or the first request) to the last merge, or the end
  *     of {@code --duration}; zero when every task was merged within the warm-up
  * @param completedMeasured tasks merged in those seconds
@@ -36,6 +37,7 @@ record BenchReport(
     boolean exactlyOnce,
     List<String> violations,
     @Nullable WarmUp warmUp,
+    boolean measured,
     double seconds,
     int completedMeasured,
     double completedPerSecond,
@@ -44,11 +46,6 @@ record BenchReport(
     Map<String, LatencySummary> latency,
     Map<String, Long> errors,
     ServerMetrics.@Nullable Figures serverSide) {
-
-  /** Whether anything was left to measure after the warm-up. */
-  boolean measured() {
-    return seconds > 0;
-  }
 
   /**
    * The warm-up, left out of the figures.

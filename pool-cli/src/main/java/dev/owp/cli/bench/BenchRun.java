@@ -80,91 +80,107 @@ final class BenchRun {
     List<TaskId> seeded = seedTasks(repos);
     try (Workers workers = Workers.start(settings.workers())) {
       List<OwpClient> clients = register(workers.executor());
-      ServerMetrics metrics = new ServerMetrics(http, replicas);
-
-      Completions completions = new Completions(seeded);
-      ErrorTally errors = new ErrorTally();
-      RunClock clock = new RunClock();
-      RequestCounter requests = new RequestCounter(clock);
-      StopSignal stop = new StopSignal(() -> completions.isDone() || clock.isStopped());
+      RunTallies tallies = RunTallies.of(new RunClock(System::nanoTime), seeded);
+      StopSignal stop =
+          new StopSignal(() -> tallies.completions().isDone() || tallies.clock().isOver());
       List<BenchWorker> simulated = new ArrayList<>();
       for (int i = 0; i < clients.size(); i++) {
-        simulated.add(
-            new BenchWorker(
-                "w" + i, clients.get(i), settings, completions, errors, requests, clock, stop));
+        simulated.add(new BenchWorker("w" + i, clients.get(i), settings, tallies, stop));
       }
-      List<Future<?>> running = new ArrayList<>();
-      Optional<ServerMetrics.Scrape> before = metrics.scrape();
-      clock.start(settings.warmUp(), settings.duration());
-      for (BenchWorker worker : simulated) {
-        running.add(workers.executor().submit(worker));
-      }
-      int completedInWarmUp = 0;
-      if (clock.isWarmingUp()) {
-        runWhile(clock::isWarmingUp, clock, completions, requests, errors);
-        completedInWarmUp = completions.completed();
-        // poold's figures then cover what the client measures, not the warm-up's burst.
-        before = metrics.scrape();
-      }
-      runWhile(() -> !clock.isOver(), clock, completions, requests, errors);
-      clock.stop();
-      stop.give();
-      awaitAll(running);
-      clients.forEach(OwpClient::close);
-      progress.done();
-
       Optional<ServerMetrics.Figures> serverSide =
-          clock.measuredSeconds() == 0
-              ? Optional.empty()
-              : before.flatMap(b -> metrics.scrape().map(after -> after.since(b)));
+          drive(workers.executor(), simulated, tallies, stop);
+      clients.forEach(OwpClient::close);
+
+      Completions completions = tallies.completions();
       List<String> violations = new ArrayList<>(completions.violations());
       violations.addAll(checkWithServer(repos, completions.completed()));
       removeWorkers(workers.executor());
       retire(repos, seeded, completions);
-
-      double seconds = clock.measuredSeconds();
-      int completedMeasured = completions.completed() - completedInWarmUp;
-      long sent = requests.measured();
-      return new BenchReport(
-          replicas.stream().map(URI::toString).collect(Collectors.joining(",")),
-          reportedSettings(workers.virtual()),
-          seeded.size(),
-          completions.completed(),
-          violations.isEmpty() && completions.completed() == seeded.size(),
-          violations,
-          settings.warmUp().isZero()
-              ? null
-              : new BenchReport.WarmUp(
-                  round(clock.warmUpSeconds()), completedInWarmUp, requests.all() - sent),
-          round(seconds),
-          completedMeasured,
-          perSecond(completedMeasured, seconds),
-          sent,
-          perSecond(sent, seconds),
-          latencies(simulated),
-          errors.byKind(),
-          serverSide.orElse(null));
+      return report(workers.virtual(), tallies, violations, latencies(simulated), serverSide);
     }
   }
 
-  /** Shows the run's progress while a part of it {@code lasts} and tasks are left to merge. */
-  private void runWhile(
-      BooleanSupplier lasts,
-      RunClock clock,
-      Completions completions,
-      RequestCounter requests,
-      ErrorTally errors)
+  /**
+   * Lets the workers loose until every task is merged or the time is up, showing the progress;
+   * poold's own figures over the measured part, if it has any.
+   */
+  private Optional<ServerMetrics.Figures> drive(
+      ExecutorService executor, List<BenchWorker> simulated, RunTallies tallies, StopSignal stop)
       throws InterruptedException {
+    RunClock clock = tallies.clock();
+    ServerMetrics metrics = new ServerMetrics(http, replicas);
+    Optional<ServerMetrics.Scrape> before = metrics.scrape();
+    clock.start(settings.warmUp(), settings.duration());
+    List<Future<?>> running = new ArrayList<>();
+    for (BenchWorker worker : simulated) {
+      running.add(executor.submit(worker));
+    }
+    if (clock.isWarmingUp()) {
+      showProgressWhile(clock::isWarmingUp, tallies);
+      // poold's figures then cover what the client measures, give or take the requests under way
+      // while it is scraped, and not the warm-up's burst.
+      before = metrics.scrape();
+    }
+    showProgressWhile(() -> !clock.isOver(), tallies);
+    clock.stop();
+    stop.give();
+    awaitAll(running);
+    progress.done();
+    return clock.measured()
+        ? before.flatMap(b -> metrics.scrape().map(after -> after.since(b)))
+        : Optional.empty();
+  }
+
+  /** Shows the run's progress while a part of it {@code lasts} and tasks are left to merge. */
+  private void showProgressWhile(BooleanSupplier lasts, RunTallies tallies)
+      throws InterruptedException {
+    Completions completions = tallies.completions();
     while (!completions.isDone() && lasts.getAsBoolean()) {
-      completions.await(Math.min(1_000, clock.millisToNextPart()));
+      completions.await(Math.min(1_000, tallies.clock().millisToNextPart()));
       progress.running(
           completions.completed(),
           completions.expected(),
-          requests.all(),
-          errors.total(),
-          clock.elapsedSeconds(),
-          clock.isWarmingUp());
+          tallies.requests().all(),
+          tallies.errors().total(),
+          tallies.clock().elapsedSeconds(),
+          tallies.clock().isWarmingUp());
     }
+  }
+
+  private BenchReport report(
+      boolean virtualThreads,
+      RunTallies tallies,
+      List<String> violations,
+      Map<String, LatencySummary> latencies,
+      Optional<ServerMetrics.Figures> serverSide) {
+    RunClock clock = tallies.clock();
+    Completions completions = tallies.completions();
+    double seconds = clock.measuredSeconds();
+    int merged = completions.completed();
+    int mergedMeasured = completions.completedMeasured();
+    long sent = tallies.requests().measured();
+    return new BenchReport(
+        replicas.stream().map(URI::toString).collect(Collectors.joining(",")),
+        reportedSettings(virtualThreads),
+        completions.expected(),
+        merged,
+        violations.isEmpty() && merged == completions.expected(),
+        violations,
+        settings.warmUp().isZero()
+            ? null
+            : new BenchReport.WarmUp(
+                round(clock.warmUpSeconds()),
+                merged - mergedMeasured,
+                tallies.requests().all() - sent),
+        clock.measured(),
+        round(seconds),
+        mergedMeasured,
+        perSecond(mergedMeasured, seconds),
+        sent,
+        perSecond(sent, seconds),
+        latencies,
+        tallies.errors().byKind(),
+        serverSide.orElse(null));
   }
 
   private List<String> createRepos() {

@@ -34,10 +34,7 @@ final class BenchWorker implements Runnable {
   private final String name;
   private final OwpClient client;
   private final BenchSettings settings;
-  private final Completions completions;
-  private final ErrorTally errors;
-  private final RequestCounter requests;
-  private final RunClock clock;
+  private final RunTallies tallies;
   private final StopSignal stop;
   private final Map<Endpoint, LatencySamples> latencies = new EnumMap<>(Endpoint.class);
 
@@ -45,21 +42,11 @@ final class BenchWorker implements Runnable {
   private final Deque<LeaseView> todo = new ArrayDeque<>();
 
   BenchWorker(
-      String name,
-      OwpClient client,
-      BenchSettings settings,
-      Completions completions,
-      ErrorTally errors,
-      RequestCounter requests,
-      RunClock clock,
-      StopSignal stop) {
+      String name, OwpClient client, BenchSettings settings, RunTallies tallies, StopSignal stop) {
     this.name = name;
     this.client = client;
     this.settings = settings;
-    this.completions = completions;
-    this.errors = errors;
-    this.requests = requests;
-    this.clock = clock;
+    this.tallies = tallies;
     this.stop = stop;
     for (Endpoint endpoint : Endpoint.values()) {
       latencies.put(endpoint, new LatencySamples());
@@ -118,7 +105,7 @@ final class BenchWorker implements Runnable {
   private void finish(LeaseView lease) {
     TaskStatus status = lease.status();
     if (status == TaskStatus.LEASED) {
-      completions.leased(lease.taskId());
+      tallies.completions().leased(lease.taskId());
       if (!update(lease, TaskStatus.IN_PROGRESS, null)) {
         return;
       }
@@ -137,7 +124,7 @@ final class BenchWorker implements Runnable {
       status = TaskStatus.PR_OPENED;
     }
     if (status == TaskStatus.PR_OPENED && update(lease, TaskStatus.MERGED, null)) {
-      completions.merged(lease.taskId());
+      tallies.completions().merged(lease.taskId());
     }
   }
 
@@ -161,18 +148,19 @@ final class BenchWorker implements Runnable {
    * tallied).
    */
   private <T> @Nullable T call(Endpoint endpoint, Supplier<T> request) {
-    long start = System.nanoTime();
+    RunClock clock = tallies.clock();
+    long start = clock.now();
     try {
       T answer = request.get();
       if (clock.measures(start)) {
-        latencies.get(endpoint).add(System.nanoTime() - start);
+        latencies.get(endpoint).add(clock.now() - start);
       }
       return answer;
     } catch (RuntimeException e) {
-      errors.record(endpoint, e);
+      tallies.errors().record(endpoint, e);
       return null;
     } finally {
-      requests.count(start);
+      tallies.requests().count(start);
     }
   }
 

@@ -20,13 +20,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Completions {
 
   private final Set<TaskId> seeded;
+  private final RunClock clock;
   private final Map<TaskId, Integer> merged = new ConcurrentHashMap<>();
   private final AtomicInteger completed = new AtomicInteger();
+  private final AtomicInteger completedMeasured = new AtomicInteger();
   private final Queue<String> violations = new ConcurrentLinkedQueue<>();
   private final CountDownLatch allMerged = new CountDownLatch(1);
 
-  Completions(Collection<TaskId> seeded) {
+  Completions(Collection<TaskId> seeded, RunClock clock) {
     this.seeded = Set.copyOf(seeded);
+    this.clock = clock;
   }
 
   /** A worker's report that {@code task} is merged was accepted. */
@@ -38,8 +41,13 @@ final class Completions {
     int times = merged.merge(task, 1, Integer::sum);
     if (times > 1) {
       violations.add("task " + task.value() + " merged " + times + " times");
-    } else if (completed.incrementAndGet() == seeded.size()) {
-      allMerged.countDown();
+    } else {
+      if (clock.measures(clock.now())) {
+        completedMeasured.incrementAndGet();
+      }
+      if (completed.incrementAndGet() == seeded.size()) {
+        allMerged.countDown();
+      }
     }
   }
 
@@ -69,6 +77,11 @@ final class Completions {
 
   int completed() {
     return completed.get();
+  }
+
+  /** Tasks merged after the warm-up. */
+  int completedMeasured() {
+    return completedMeasured.get();
   }
 
   int expected() {

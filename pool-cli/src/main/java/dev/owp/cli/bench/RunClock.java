@@ -1,6 +1,7 @@
 package dev.owp.cli.bench;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * The run's time line: it starts, warms up for {@code --warm-up}, then measures for at most {@code
@@ -9,53 +10,62 @@ import java.time.Duration;
  */
 final class RunClock {
 
+  private final LongSupplier nanos;
   private long start;
   private long measureFrom;
   private long deadline;
   private long end;
-  private volatile boolean stopped;
+
+  /** A clock on {@code nanos}, a monotonic time such as {@link System#nanoTime()}. */
+  RunClock(LongSupplier nanos) {
+    this.nanos = nanos;
+  }
 
   void start(Duration warmUp, Duration measured) {
-    start = System.nanoTime();
+    start = nanos.getAsLong();
     measureFrom = start + warmUp.toNanos();
     deadline = measureFrom + measured.toNanos();
   }
 
-  /** Whether a request that started at {@code nanos} (a {@link System#nanoTime()}) is measured. */
-  boolean measures(long nanos) {
-    return nanos - measureFrom >= 0;
+  long now() {
+    return nanos.getAsLong();
+  }
+
+  /** Whether something that happened at {@code time} (a {@link #now()}) is measured. */
+  boolean measures(long time) {
+    return time - measureFrom >= 0;
   }
 
   boolean isWarmingUp() {
-    return System.nanoTime() - measureFrom < 0;
+    return !measures(now());
   }
 
   boolean isOver() {
-    return System.nanoTime() - deadline >= 0;
-  }
-
-  boolean isStopped() {
-    return stopped || isOver();
+    return now() - deadline >= 0;
   }
 
   /** Until the next moment the run changes: the end of the warm-up, or the deadline. */
   long millisToNextPart() {
     long next = isWarmingUp() ? measureFrom : deadline;
-    return Math.max(1, (next - System.nanoTime()) / 1_000_000);
+    return Math.max(1, (next - now()) / 1_000_000);
   }
 
   double elapsedSeconds() {
-    return (System.nanoTime() - start) / 1e9;
+    return (now() - start) / 1e9;
   }
 
   void stop() {
-    end = System.nanoTime();
-    stopped = true;
+    end = now();
   }
 
   /** The warm-up as it went: shorter than asked when every task was merged within it. */
   double warmUpSeconds() {
     return (Math.min(end, measureFrom) - start) / 1e9;
+  }
+
+  /** Whether the run went on past its warm-up. */
+  boolean measured() {
+    return end - measureFrom > 0;
   }
 
   /** The measured part: zero when the run ended within its warm-up. */

@@ -201,22 +201,22 @@ class BenchCommandTest {
     assertThat(report.get("errors").isEmpty()).isTrue();
     assertThat(report.get("settings").get("warm_up_seconds").asDouble()).isEqualTo(1.0);
     JsonNode warmUp = report.get("warm_up");
-    assertThat(warmUp.get("seconds").asDouble()).isBetween(0.9, 1.2);
+    assertThat(warmUp.get("seconds").asDouble()).isBetween(0.9, 1.5);
     assertThat(warmUp.get("completed").asInt()).isPositive();
     assertThat(warmUp.get("requests").asLong()).isPositive();
-    int measured = report.get("completed_measured").asInt();
-    assertThat(measured).isPositive();
-    assertThat(report.get("completed").asInt())
-        .isEqualTo(warmUp.get("completed").asInt() + measured);
-    assertThat(report.get("seconds").asDouble()).isBetween(0.9, 1.2);
-    // Every measured request is timed, and only those: the warm-up's are left out.
+    assertThat(report.get("measured").asBoolean()).isTrue();
+    assertThat(report.get("completed_measured").asInt()).isPositive();
+    assertThat(report.get("seconds").asDouble()).isBetween(0.9, 1.5);
+    // Every measured request is timed, and only those.
     long timed = 0;
     for (JsonNode endpoint : report.get("latency")) {
       timed += endpoint.get("count").asLong();
     }
     assertThat(timed).isEqualTo(report.get("requests").asLong());
-    // poold's figures are scraped when the warm-up ends, so they cover the same second (give or
-    // take the requests under way while it is scraped), not both.
+    // What shows that the warm-up is left out: poold's figures, scraped when the warm-up ends,
+    // cover
+    // the same second as the client's (give or take the requests under way while it is scraped),
+    // not both seconds.
     long clientReports =
         report.get("latency").get("POST /v1/tasks/{taskId}/status").get("count").asLong();
     long serverReports =
