@@ -216,10 +216,8 @@ final class BenchRun {
               taskKey(i)));
     }
     List<TaskId> seeded = new ArrayList<>(settings.tasks());
-    for (int from = 0; from < specs.size(); from += BulkTasks.MAX_TASKS) {
-      List<TaskSpec> chunk =
-          specs.subList(from, Math.min(specs.size(), from + BulkTasks.MAX_TASKS));
-      BulkResult result = admin.createTasks(new BulkTasks(chunk));
+    for (List<TaskSpec> bulk : inBulks(specs)) {
+      BulkResult result = admin.createTasks(new BulkTasks(bulk));
       result.results().stream().map(TaskUpsert::taskId).forEach(seeded::add);
     }
     return seeded;
@@ -316,11 +314,18 @@ final class BenchRun {
         unfinished.add(new TaskWithdrawal(repoOf(repos, i), taskKey(i), "benchmark finished"));
       }
     }
-    for (int from = 0; from < unfinished.size(); from += BulkTasks.MAX_TASKS) {
-      List<TaskWithdrawal> chunk =
-          unfinished.subList(from, Math.min(unfinished.size(), from + BulkTasks.MAX_TASKS));
-      admin.createTasks(new BulkTasks(List.of(), chunk));
+    for (List<TaskWithdrawal> bulk : inBulks(unfinished)) {
+      admin.createTasks(new BulkTasks(List.of(), bulk));
     }
+  }
+
+  /** {@code items} in consecutive parts of at most the size one bulk request takes. */
+  private static <T> List<List<T>> inBulks(List<T> items) {
+    List<List<T>> bulks = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += BulkTasks.MAX_TASKS) {
+      bulks.add(items.subList(from, Math.min(items.size(), from + BulkTasks.MAX_TASKS)));
+    }
+    return bulks;
   }
 
   private String taskKey(int index) {
