@@ -83,7 +83,7 @@ class WorkerLoopTest {
                 WorkerLoops.leaseBoard(new PrintWriter(out), false, 80),
                 new WorkerLoop.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), false),
                 stop,
-                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0),
                 new PrintWriter(out, true),
                 new PrintWriter(err, true))
             .run();
@@ -122,7 +122,7 @@ class WorkerLoopTest {
         WorkerLoops.leaseBoard(new PrintWriter(out), false, 80),
         new WorkerLoop.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1), once),
         stop,
-        new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)),
+        new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0),
         new PrintWriter(out, true),
         new PrintWriter(err, true));
   }
