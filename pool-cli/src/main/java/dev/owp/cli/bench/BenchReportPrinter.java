@@ -2,7 +2,10 @@ package dev.owp.cli.bench;
 
 import dev.owp.cli.common.Table;
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The human-readable report: the verdict, throughput, a latency table and the errors. */
@@ -35,6 +38,7 @@ final class BenchReportPrinter {
           "  warm-up    %.1f s, left out of the figures: %,d tasks merged, %,d requests%n",
           warmUp.seconds(), warmUp.completed(), warmUp.requests());
     }
+    printPoold(report.poold());
     if (!report.measured()) {
       out.println("  nothing measured: every task was merged within the warm-up");
       printErrors(report);
@@ -94,6 +98,19 @@ final class BenchReportPrinter {
       counters.print(out, null);
     }
     out.flush();
+  }
+
+  /** What poold ran on: one line for one replica or for replicas alike, else one per replica. */
+  private void printPoold(List<PooldJvm> replicas) {
+    Set<String> alike = new LinkedHashSet<>();
+    replicas.forEach(replica -> alike.add(replica.describe()));
+    if (alike.size() == 1) {
+      String count = replicas.size() == 1 ? "" : replicas.size() + " replicas, each ";
+      out.printf("  poold      %s%s%n", count, alike.iterator().next());
+    } else {
+      replicas.forEach(
+          replica -> out.printf("  poold      %s: %s%n", replica.server(), replica.describe()));
+    }
   }
 
   private void printErrors(BenchReport report) {

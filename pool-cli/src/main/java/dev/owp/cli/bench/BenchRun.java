@@ -87,8 +87,10 @@ final class BenchRun {
       for (int i = 0; i < clients.size(); i++) {
         simulated.add(new BenchWorker("w" + i, clients.get(i), settings, tallies, stop));
       }
+      ServerMetrics metrics = new ServerMetrics(http, replicas);
+      List<PooldJvm> poold = metrics.jvms();
       Optional<ServerMetrics.Figures> serverSide =
-          drive(workers.executor(), simulated, tallies, stop);
+          drive(workers.executor(), simulated, tallies, stop, metrics);
       clients.forEach(OwpClient::close);
 
       Completions completions = tallies.completions();
@@ -96,7 +98,8 @@ final class BenchRun {
       violations.addAll(checkWithServer(repos, completions.completed()));
       removeWorkers(workers.executor());
       retire(repos, seeded, completions);
-      return report(workers.virtual(), tallies, violations, latencies(simulated), serverSide);
+      return report(
+          workers.virtual(), poold, tallies, violations, latencies(simulated), serverSide);
     }
   }
 
@@ -105,10 +108,13 @@ final class BenchRun {
    * poold's own figures over the measured part, if it has any.
    */
   private Optional<ServerMetrics.Figures> drive(
-      ExecutorService executor, List<BenchWorker> simulated, RunTallies tallies, StopSignal stop)
+      ExecutorService executor,
+      List<BenchWorker> simulated,
+      RunTallies tallies,
+      StopSignal stop,
+      ServerMetrics metrics)
       throws InterruptedException {
     RunClock clock = tallies.clock();
-    ServerMetrics metrics = new ServerMetrics(http, replicas);
     Optional<ServerMetrics.Scrape> before = metrics.scrape();
     clock.start(settings.warmUp(), settings.duration());
     List<Future<?>> running = new ArrayList<>();
@@ -149,6 +155,7 @@ final class BenchRun {
 
   private BenchReport report(
       boolean virtualThreads,
+      List<PooldJvm> poold,
       RunTallies tallies,
       List<String> violations,
       Map<String, LatencySummary> latencies,
@@ -162,6 +169,7 @@ final class BenchRun {
     return new BenchReport(
         replicas.stream().map(URI::toString).collect(Collectors.joining(",")),
         reportedSettings(virtualThreads),
+        poold,
         completions.expected(),
         merged,
         violations.isEmpty() && merged == completions.expected(),

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,11 +102,13 @@ final class ServerMetrics {
   record Figures(Map<String, LatencySummary> latency, Map<String, Long> counters) {}
 
   private final HttpClient http;
+  private final List<URI> replicas;
   private final List<URI> endpoints;
 
   /** The metrics of {@code replicas}, added up: requests and counters of all of them. */
   ServerMetrics(HttpClient http, List<URI> replicas) {
     this.http = http;
+    this.replicas = List.copyOf(replicas);
     this.endpoints = replicas.stream().map(r -> URI.create(r + "/actuator/prometheus")).toList();
   }
 
@@ -113,7 +116,7 @@ final class ServerMetrics {
   Optional<Scrape> scrape() {
     Scrape total = new Scrape(new HashMap<>(), new LinkedHashMap<>());
     for (URI endpoint : endpoints) {
-      Optional<Scrape> one = scrape(endpoint);
+      Optional<Scrape> one = fetch(endpoint).map(ServerMetrics::parse);
       if (one.isEmpty()) {
         return Optional.empty();
       }
@@ -122,13 +125,23 @@ final class ServerMetrics {
     return Optional.of(total);
   }
 
-  private Optional<Scrape> scrape(URI endpoint) {
+  /** The JVM of each replica that exposes Prometheus metrics, in the order of the replicas. */
+  List<PooldJvm> jvms() {
+    List<PooldJvm> jvms = new ArrayList<>();
+    for (int i = 0; i < replicas.size(); i++) {
+      String server = replicas.get(i).toString();
+      fetch(endpoints.get(i)).ifPresent(text -> jvms.add(jvm(server, text)));
+    }
+    return jvms;
+  }
+
+  private Optional<String> fetch(URI endpoint) {
     try {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? Optional.of(parse(response.body())) : Optional.empty();
+      return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
@@ -140,25 +153,61 @@ final class ServerMetrics {
   static Scrape parse(String text) {
     Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
     Map<String, Double> counters = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      Matcher sample = SAMPLE.matcher(line.strip());
-      if (line.startsWith("#") || !sample.matches()) {
-        continue;
-      }
-      String name = sample.group(1);
-      Map<String, String> labels = labels(sample.group(2));
-      double value = Double.parseDouble(sample.group(3));
-      if (name.equals("http_server_requests_seconds_bucket")) {
+    for (Sample sample : samples(text)) {
+      Map<String, String> labels = sample.labels();
+      if (sample.name().equals("http_server_requests_seconds_bucket")) {
         String key = labels.get("method") + " " + labels.get("uri");
         double le =
             Double.parseDouble(labels.getOrDefault("le", "+Inf").replace("+Inf", "Infinity"));
-        buckets.computeIfAbsent(key, k -> new TreeMap<>()).merge(le, value, Double::sum);
-      } else if (name.startsWith("owp_") && name.endsWith("_total")) {
-        String key = labels.isEmpty() ? name : name + labels;
-        counters.merge(key, value, Double::sum);
+        buckets.computeIfAbsent(key, k -> new TreeMap<>()).merge(le, sample.value(), Double::sum);
+      } else if (sample.name().startsWith("owp_") && sample.name().endsWith("_total")) {
+        String key = labels.isEmpty() ? sample.name() : sample.name() + labels;
+        counters.merge(key, sample.value(), Double::sum);
       }
     }
     return new Scrape(buckets, counters);
+  }
+
+  /**
+   * The JVM that {@code text}, a scrape of {@code server}, describes: Micrometer's {@code
+   * jvm_info}, {@code jvm_memory_max_bytes} of the heap pools (-1 for a pool without a limit of its
+   * own, as G1's young pools) and {@code system_cpu_count}.
+   */
+  static PooldJvm jvm(String server, String text) {
+    String java = null;
+    long heapLimit = 0;
+    boolean limited = false;
+    Integer cpus = null;
+    for (Sample sample : samples(text)) {
+      switch (sample.name()) {
+        case "jvm_info" -> java = sample.labels().get("version");
+        case "jvm_memory_max_bytes" -> {
+          if ("heap".equals(sample.labels().get("area")) && sample.value() >= 0) {
+            heapLimit += (long) sample.value();
+            limited = true;
+          }
+        }
+        case "system_cpu_count" -> cpus = (int) sample.value();
+        default -> {}
+      }
+    }
+    return new PooldJvm(server, java, limited ? heapLimit / (1024 * 1024) : null, cpus);
+  }
+
+  /** One line of the exposition format: a metric's name, its labels and its value. */
+  private record Sample(String name, Map<String, String> labels, double value) {}
+
+  private static List<Sample> samples(String text) {
+    List<Sample> samples = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      Matcher sample = SAMPLE.matcher(line.strip());
+      if (!line.startsWith("#") && sample.matches()) {
+        samples.add(
+            new Sample(
+                sample.group(1), labels(sample.group(2)), Double.parseDouble(sample.group(3))));
+      }
+    }
+    return samples;
   }
 
   private static Map<String, String> labels(@Nullable String text) {

@@ -67,6 +67,13 @@ class BenchCommandTest {
     assertThat(latency.get("GET /v1/work").get("count").asLong()).isPositive();
     assertThat(latency.get("POST /v1/tasks/{taskId}/status").get("count").asLong())
         .isGreaterThanOrEqualTo(3 * 150);
+    // The test's poold runs on this JVM's java, with the serial collector and no heap limit.
+    JsonNode jvm = report.get("poold").get(0);
+    assertThat(report.get("poold")).hasSize(1);
+    assertThat(jvm.get("server").asText()).isEqualTo(poold.url().toString());
+    assertThat(jvm.get("java").asText()).isEqualTo(System.getProperty("java.runtime.version"));
+    assertThat(jvm.get("heap_limit_mib").asLong()).isPositive();
+    assertThat(jvm.get("cpus").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     JsonNode server = report.get("server_side");
     assertThat(server.get("counters").get("owp_leases_granted_total").asLong()).isEqualTo(150);
     assertThat(server.get("latency").get("POST /v1/tasks/{taskId}/status").get("count").asLong())
@@ -145,6 +152,8 @@ class BenchCommandTest {
     assertThat(result.out())
         .contains("OK, every task completed exactly once: 60 of 60 tasks merged")
         .contains("tasks/s", "req/s")
+        .contains(
+            "  poold      Java " + System.getProperty("java.runtime.version") + ", heap limit ")
         .containsPattern("GET /v1/work +\\d+")
         .contains("Errors: none")
         .containsPattern("owp_leases_granted_total +60");

@@ -55,6 +55,34 @@ class ServerMetricsTest {
   }
 
   @Test
+  void theJvmOfAReplicaIsItsVersionHeapLimitAndProcessors() {
+    // G1 gives its young pools no limit of their own: the old generation's is the heap's.
+    String g1 =
+        """
+        jvm_info{runtime="OpenJDK Runtime Environment",vendor="Debian",version="17.0.15+6"} 1
+        jvm_memory_max_bytes{area="heap",id="G1 Eden Space"} -1.0
+        jvm_memory_max_bytes{area="heap",id="G1 Old Gen"} 2.01326592E8
+        jvm_memory_max_bytes{area="heap",id="G1 Survivor Space"} -1.0
+        jvm_memory_max_bytes{area="nonheap",id="Metaspace"} -1.0
+        jvm_memory_max_bytes{area="nonheap",id="CodeHeap 'non-nmethods'"} 5832704.0
+        system_cpu_count 2.0
+        """;
+
+    PooldJvm jvm = ServerMetrics.jvm("http://127.0.0.1:8787", g1);
+
+    assertThat(jvm).isEqualTo(new PooldJvm("http://127.0.0.1:8787", "17.0.15+6", 192L, 2));
+    assertThat(jvm.describe()).isEqualTo("Java 17.0.15+6, heap limit 192 MiB, 2 CPUs");
+  }
+
+  @Test
+  void aJvmThatSaysLittleIsDescribedAsFarAsItGoes() {
+    PooldJvm jvm = ServerMetrics.jvm("http://127.0.0.1:8787", BEFORE);
+
+    assertThat(jvm).isEqualTo(new PooldJvm("http://127.0.0.1:8787", null, null, null));
+    assertThat(jvm.describe()).isEqualTo("Java version unknown, no heap limit");
+  }
+
+  @Test
   void replicasAddUp() {
     ServerMetrics.Scrape two = ServerMetrics.parse(AFTER).plus(ServerMetrics.parse(BEFORE));
 
