@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param server the replica's URL
  * @param java the JVM's version ({@code jvm_info}), or null when poold does not say
  * @param heapLimitMib the most heap it may use, in MiB (the sum of its heap pools' limits), or null
- *     when a pool has none
+ *     when none of them has a limit
  * @param cpus the processors it sees, or null when poold does not say
  */
 record PooldJvm(
