@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param server poold's URL
  * @param settings what the run did
- * @param poold the JVM of each poold replica, as its metrics describe it (none when poold exposes
- *     no Prometheus metrics)
+ * @param poold the JVM of each poold replica, as its metrics describe it (none when a replica
+ *     exposes no Prometheus metrics)
  * @param tasks tasks seeded
  * @param completed tasks merged in the whole run, each counted once
  * @param exactlyOnce true when every task was merged exactly once, by the client's count and the

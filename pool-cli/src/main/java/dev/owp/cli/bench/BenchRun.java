@@ -88,9 +88,10 @@ final class BenchRun {
         simulated.add(new BenchWorker("w" + i, clients.get(i), settings, tallies, stop));
       }
       ServerMetrics metrics = new ServerMetrics(http, replicas);
-      List<PooldJvm> poold = metrics.jvms();
+      Optional<ServerMetrics.Scrape> atStart = metrics.scrape();
+      List<PooldJvm> poold = atStart.map(ServerMetrics.Scrape::jvms).orElse(List.of());
       Optional<ServerMetrics.Figures> serverSide =
-          drive(workers.executor(), simulated, tallies, stop, metrics);
+          drive(workers.executor(), simulated, tallies, stop, metrics, atStart);
       clients.forEach(OwpClient::close);
 
       Completions completions = tallies.completions();
@@ -105,17 +106,19 @@ final class BenchRun {
 
   /**
    * Lets the workers loose until every task is merged or the time is up, showing the progress;
-   * poold's own figures over the measured part, if it has any.
+   * poold's own figures over the measured part (from {@code atStart} on, or from the end of the
+   * warm-up), if it has any.
    */
   private Optional<ServerMetrics.Figures> drive(
       ExecutorService executor,
       List<BenchWorker> simulated,
       RunTallies tallies,
       StopSignal stop,
-      ServerMetrics metrics)
+      ServerMetrics metrics,
+      Optional<ServerMetrics.Scrape> atStart)
       throws InterruptedException {
     RunClock clock = tallies.clock();
-    Optional<ServerMetrics.Scrape> before = metrics.scrape();
+    Optional<ServerMetrics.Scrape> before = atStart;
     clock.start(settings.warmUp(), settings.duration());
     List<Future<?>> running = new ArrayList<>();
     for (BenchWorker worker : simulated) {

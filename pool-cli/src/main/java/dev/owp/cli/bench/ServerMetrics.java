@@ -30,9 +30,13 @@ final class ServerMetrics {
 
   /**
    * One scrape: cumulative bucket counts per endpoint ({@code "GET /v1/work"} → upper bound in
-   * seconds → requests at or below it) and the counters by name and labels.
+   * seconds → requests at or below it), the counters by name and labels, and the JVM of each
+   * replica scraped.
    */
-  record Scrape(Map<String, TreeMap<Double, Double>> buckets, Map<String, Double> counters) {
+  record Scrape(
+      Map<String, TreeMap<Double, Double>> buckets,
+      Map<String, Double> counters,
+      List<PooldJvm> jvms) {
 
     /** This scrape and {@code other} added up, as for two replicas. */
     Scrape plus(Scrape other) {
@@ -48,7 +52,9 @@ final class ServerMetrics {
       }
       Map<String, Double> sumCounters = new LinkedHashMap<>(counters);
       other.counters.forEach((name, value) -> sumCounters.merge(name, value, Double::sum));
-      return new Scrape(sumBuckets, sumCounters);
+      List<PooldJvm> bothJvms = new ArrayList<>(jvms);
+      bothJvms.addAll(other.jvms);
+      return new Scrape(sumBuckets, sumCounters, bothJvms);
     }
 
     /** What happened between {@code before} and this scrape. */
@@ -103,20 +109,18 @@ final class ServerMetrics {
 
   private final HttpClient http;
   private final List<URI> replicas;
-  private final List<URI> endpoints;
 
   /** The metrics of {@code replicas}, added up: requests and counters of all of them. */
   ServerMetrics(HttpClient http, List<URI> replicas) {
     this.http = http;
     this.replicas = List.copyOf(replicas);
-    this.endpoints = replicas.stream().map(r -> URI.create(r + "/actuator/prometheus")).toList();
   }
 
   /** A scrape of every replica, added up; empty when one exposes no Prometheus metrics. */
   Optional<Scrape> scrape() {
-    Scrape total = new Scrape(new HashMap<>(), new LinkedHashMap<>());
-    for (URI endpoint : endpoints) {
-      Optional<Scrape> one = fetch(endpoint).map(ServerMetrics::parse);
+    Scrape total = new Scrape(new HashMap<>(), new LinkedHashMap<>(), List.of());
+    for (URI replica : replicas) {
+      Optional<Scrape> one = fetch(replica).map(text -> parse(replica.toString(), text));
       if (one.isEmpty()) {
         return Optional.empty();
       }
@@ -125,17 +129,8 @@ final class ServerMetrics {
     return Optional.of(total);
   }
 
-  /** The JVM of each replica that exposes Prometheus metrics, in the order of the replicas. */
-  List<PooldJvm> jvms() {
-    List<PooldJvm> jvms = new ArrayList<>();
-    for (int i = 0; i < replicas.size(); i++) {
-      String server = replicas.get(i).toString();
-      fetch(endpoints.get(i)).ifPresent(text -> jvms.add(jvm(server, text)));
-    }
-    return jvms;
-  }
-
-  private Optional<String> fetch(URI endpoint) {
+  private Optional<String> fetch(URI replica) {
+    URI endpoint = URI.create(replica + "/actuator/prometheus");
     try {
       HttpResponse<String> response =
           http.send(
@@ -150,10 +145,12 @@ final class ServerMetrics {
     }
   }
 
-  static Scrape parse(String text) {
+  /** A scrape of {@code server}, whose answer was {@code text}. */
+  static Scrape parse(String server, String text) {
+    List<Sample> samples = samples(text);
     Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
     Map<String, Double> counters = new LinkedHashMap<>();
-    for (Sample sample : samples(text)) {
+    for (Sample sample : samples) {
       Map<String, String> labels = sample.labels();
       if (sample.name().equals("http_server_requests_seconds_bucket")) {
         String key = labels.get("method") + " " + labels.get("uri");
@@ -165,20 +162,20 @@ final class ServerMetrics {
         counters.merge(key, sample.value(), Double::sum);
       }
     }
-    return new Scrape(buckets, counters);
+    return new Scrape(buckets, counters, List.of(jvm(server, samples)));
   }
 
   /**
-   * The JVM that {@code text}, a scrape of {@code server}, describes: Micrometer's {@code
-   * jvm_info}, {@code jvm_memory_max_bytes} of the heap pools (-1 for a pool without a limit of its
-   * own, as G1's young pools) and {@code system_cpu_count}.
+   * The JVM that a scrape of {@code server} describes: Micrometer's {@code jvm_info}, {@code
+   * jvm_memory_max_bytes} of the heap pools (-1 for a pool without a limit of its own, as G1's
+   * young pools) and {@code system_cpu_count}.
    */
-  static PooldJvm jvm(String server, String text) {
+  private static PooldJvm jvm(String server, List<Sample> samples) {
     String java = null;
     long heapLimit = 0;
     boolean limited = false;
     Integer cpus = null;
-    for (Sample sample : samples(text)) {
+    for (Sample sample : samples) {
       switch (sample.name()) {
         case "jvm_info" -> java = sample.labels().get("version");
         case "jvm_memory_max_bytes" -> {

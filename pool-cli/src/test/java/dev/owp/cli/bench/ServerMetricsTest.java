@@ -2,9 +2,12 @@ package dev.owp.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerMetricsTest {
+
+  private static final String SERVER = "http://127.0.0.1:8787";
 
   private static final String BEFORE =
       """
@@ -33,7 +36,8 @@ class ServerMetricsTest {
 
   @Test
   void theDifferenceOfTwoScrapesCoversExactlyTheRun() {
-    ServerMetrics.Figures figures = ServerMetrics.parse(AFTER).since(ServerMetrics.parse(BEFORE));
+    ServerMetrics.Figures figures =
+        ServerMetrics.parse(SERVER, AFTER).since(ServerMetrics.parse(SERVER, BEFORE));
 
     LatencySummary work = figures.latency().get("GET /v1/work");
     assertThat(work.count()).isEqualTo(100);
@@ -48,7 +52,8 @@ class ServerMetricsTest {
 
   @Test
   void endpointsWithoutRequestsDuringTheRunAreLeftOut() {
-    ServerMetrics.Figures figures = ServerMetrics.parse(BEFORE).since(ServerMetrics.parse(BEFORE));
+    ServerMetrics.Figures figures =
+        ServerMetrics.parse(SERVER, BEFORE).since(ServerMetrics.parse(SERVER, BEFORE));
 
     assertThat(figures.latency()).isEmpty();
     assertThat(figures.counters()).containsEntry("owp_leases_granted_total", 0L);
@@ -68,27 +73,30 @@ class ServerMetricsTest {
         system_cpu_count 2.0
         """;
 
-    PooldJvm jvm = ServerMetrics.jvm("http://127.0.0.1:8787", g1);
+    List<PooldJvm> jvms = ServerMetrics.parse(SERVER, g1).jvms();
 
-    assertThat(jvm).isEqualTo(new PooldJvm("http://127.0.0.1:8787", "17.0.15+6", 192L, 2));
-    assertThat(jvm.describe()).isEqualTo("Java 17.0.15+6, heap limit 192 MiB, 2 CPUs");
+    assertThat(jvms).containsExactly(new PooldJvm(SERVER, "17.0.15+6", 192L, 2));
+    assertThat(jvms.get(0).describe()).isEqualTo("Java 17.0.15+6, heap limit 192 MiB, 2 CPUs");
   }
 
   @Test
   void aJvmThatSaysLittleIsDescribedAsFarAsItGoes() {
-    PooldJvm jvm = ServerMetrics.jvm("http://127.0.0.1:8787", BEFORE);
+    List<PooldJvm> jvms = ServerMetrics.parse(SERVER, BEFORE).jvms();
 
-    assertThat(jvm).isEqualTo(new PooldJvm("http://127.0.0.1:8787", null, null, null));
-    assertThat(jvm.describe()).isEqualTo("Java version unknown, no heap limit");
+    assertThat(jvms).containsExactly(new PooldJvm(SERVER, null, null, null));
+    assertThat(jvms.get(0).describe()).isEqualTo("Java version unknown, no heap limit");
   }
 
   @Test
   void replicasAddUp() {
-    ServerMetrics.Scrape two = ServerMetrics.parse(AFTER).plus(ServerMetrics.parse(BEFORE));
+    String other = "http://127.0.0.1:8788";
+    ServerMetrics.Scrape two =
+        ServerMetrics.parse(SERVER, AFTER).plus(ServerMetrics.parse(other, BEFORE));
 
-    ServerMetrics.Figures figures = two.since(ServerMetrics.parse(BEFORE));
+    ServerMetrics.Figures figures = two.since(ServerMetrics.parse(SERVER, BEFORE));
 
     assertThat(figures.latency().get("GET /v1/work").count()).isEqualTo(110);
     assertThat(figures.counters()).containsEntry("owp_leases_granted_total", 105L);
+    assertThat(two.jvms()).extracting(PooldJvm::server).containsExactly(SERVER, other);
   }
 }
