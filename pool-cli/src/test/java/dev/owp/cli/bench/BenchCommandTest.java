@@ -223,9 +223,8 @@ class BenchCommandTest {
     }
     assertThat(timed).isEqualTo(report.get("requests").asLong());
     // What shows that the warm-up is left out: poold's figures, scraped when the warm-up ends,
-    // cover
-    // the same second as the client's (give or take the requests under way while it is scraped),
-    // not both seconds.
+    // cover the same second as the client's (give or take the requests under way while it is
+    // scraped), not both seconds.
     long clientReports =
         report.get("latency").get("POST /v1/tasks/{taskId}/status").get("count").asLong();
     long serverReports =
