@@ -132,6 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     CommandSpec command = Objects.requireNonNull(spec);
     BenchSettings settings = settings(command);
+    List<URI> replicas = replicas(command);
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     OwpAdminClient admin = adminToken.connect(server);
@@ -167,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
             .build();
     boolean terminal = CliContext.of(command).environment().terminal();
     BenchReport report =
-        new BenchRun(replicas(command), admin, http, settings, new Progress(err, terminal)).run();
+        new BenchRun(replicas, admin, http, settings, new Progress(err, terminal)).run();
     if (output.json()) {
       OutputOptions.printJson(out, report);
     } else {
