@@ -119,7 +119,8 @@ public final class BenchCommand implements Callable<Integer> {
       split = ",",
       description =
           "More poold replicas of the same pool; the workers are spread over --server and these, "
-              + "as behind a load balancer.")
+              + "as behind a load balancer. A poold reached by two of the URLs counts once in the "
+              + "server-side figures.")
   List<String> also = new ArrayList<>();
 
   @Option(

@@ -1,5 +1,7 @@
 package dev.owp.cli.bench;
 
+import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +14,22 @@ import org.jspecify.annotations.Nullable;
  * @param heapLimitMib the most heap it may use, in MiB (the sum of its heap pools' limits), or null
  *     when none of them has a limit
  * @param cpus the processors it sees, or null when poold does not say
+ * @param started when its process started, to the millisecond, or null when poold does not say
  */
 record PooldJvm(
-    String server, @Nullable String java, @Nullable Long heapLimitMib, @Nullable Integer cpus) {
+    String server,
+    @Nullable String java,
+    @Nullable Long heapLimitMib,
+    @Nullable Integer cpus,
+    @Nullable Instant started) {
+
+  /**
+   * Whether {@code other} is this same process under another URL (127.0.0.1 and localhost, say):
+   * the same Java, started in the same millisecond.
+   */
+  boolean sameProcessAs(PooldJvm other) {
+    return started != null && started.equals(other.started) && Objects.equals(java, other.java);
+  }
 
   /** In words, e.g. {@code Java 17.0.15, heap limit 192 MiB, 2 CPUs}. */
   String describe() {

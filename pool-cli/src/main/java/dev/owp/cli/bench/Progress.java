@@ -24,6 +24,13 @@ final class Progress {
     err.flush();
   }
 
+  /** A line the user should read, e.g. about the run's set-up. */
+  void note(String what) {
+    finishLine();
+    err.println("  note: " + what);
+    err.flush();
+  }
+
   void running(
       int completed, int total, long requests, long errors, double seconds, boolean warmingUp) {
     long now = System.nanoTime();

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,16 +31,32 @@ final class ServerMetrics {
 
   /**
    * One scrape: cumulative bucket counts per endpoint ({@code "GET /v1/work"} → upper bound in
-   * seconds → requests at or below it), the counters by name and labels, and the JVM of each
-   * replica scraped.
+   * seconds → requests at or below it), the counters by name and labels, the JVM of each replica
+   * scraped, and the URLs that answered as a replica already scraped, each to that replica's URL.
    */
   record Scrape(
       Map<String, TreeMap<Double, Double>> buckets,
       Map<String, Double> counters,
-      List<PooldJvm> jvms) {
+      List<PooldJvm> jvms,
+      Map<String, String> repeats) {
 
-    /** This scrape and {@code other} added up, as for two replicas. */
+    static final Scrape NONE = new Scrape(Map.of(), Map.of(), List.of(), Map.of());
+
+    /**
+     * This scrape and {@code other}, another replica's, added up. When {@code other} is a poold
+     * that this scrape already holds, under another URL, it adds only that note: its figures would
+     * count twice.
+     */
     Scrape plus(Scrape other) {
+      for (PooldJvm jvm : other.jvms) {
+        for (PooldJvm held : jvms) {
+          if (jvm.sameProcessAs(held)) {
+            Map<String, String> moreRepeats = new LinkedHashMap<>(repeats);
+            moreRepeats.put(jvm.server(), held.server());
+            return new Scrape(buckets, counters, jvms, moreRepeats);
+          }
+        }
+      }
       Map<String, TreeMap<Double, Double>> sumBuckets = new HashMap<>();
       for (Scrape scrape : List.of(this, other)) {
         scrape.buckets.forEach(
@@ -54,7 +71,9 @@ final class ServerMetrics {
       other.counters.forEach((name, value) -> sumCounters.merge(name, value, Double::sum));
       List<PooldJvm> bothJvms = new ArrayList<>(jvms);
       bothJvms.addAll(other.jvms);
-      return new Scrape(sumBuckets, sumCounters, bothJvms);
+      Map<String, String> bothRepeats = new LinkedHashMap<>(repeats);
+      bothRepeats.putAll(other.repeats);
+      return new Scrape(sumBuckets, sumCounters, bothJvms, bothRepeats);
     }
 
     /** What happened between {@code before} and this scrape. */
@@ -116,9 +135,12 @@ final class ServerMetrics {
     this.replicas = List.copyOf(replicas);
   }
 
-  /** A scrape of every replica, added up; empty when one exposes no Prometheus metrics. */
+  /**
+   * A scrape of every replica, added up, each poold once; empty when one exposes no Prometheus
+   * metrics.
+   */
   Optional<Scrape> scrape() {
-    Scrape total = new Scrape(new HashMap<>(), new LinkedHashMap<>(), List.of());
+    Scrape total = Scrape.NONE;
     for (URI replica : replicas) {
       Optional<Scrape> one = fetch(replica).map(text -> parse(replica.toString(), text));
       if (one.isEmpty()) {
@@ -162,19 +184,20 @@ final class ServerMetrics {
         counters.merge(key, sample.value(), Double::sum);
       }
     }
-    return new Scrape(buckets, counters, List.of(jvm(server, samples)));
+    return new Scrape(buckets, counters, List.of(jvm(server, samples)), Map.of());
   }
 
   /**
    * The JVM that a scrape of {@code server} describes: Micrometer's {@code jvm_info}, {@code
    * jvm_memory_max_bytes} of the heap pools (-1 for a pool without a limit of its own, as G1's
-   * young pools) and {@code system_cpu_count}.
+   * young pools), {@code system_cpu_count} and {@code process_start_time_seconds}.
    */
   private static PooldJvm jvm(String server, List<Sample> samples) {
     String java = null;
     long heapLimit = 0;
     boolean limited = false;
     Integer cpus = null;
+    Instant started = null;
     for (Sample sample : samples) {
       switch (sample.name()) {
         case "jvm_info" -> java = sample.labels().get("version");
@@ -185,10 +208,12 @@ final class ServerMetrics {
           }
         }
         case "system_cpu_count" -> cpus = (int) sample.value();
+        case "process_start_time_seconds" ->
+            started = Instant.ofEpochMilli(Math.round(sample.value() * 1_000));
         default -> {}
       }
     }
-    return new PooldJvm(server, java, limited ? heapLimit / (1024 * 1024) : null, cpus);
+    return new PooldJvm(server, java, limited ? heapLimit / (1024 * 1024) : null, cpus, started);
   }
 
   /** One line of the exposition format: a metric's name, its labels and its value. */

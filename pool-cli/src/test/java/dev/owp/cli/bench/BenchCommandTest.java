@@ -14,6 +14,7 @@ import dev.owp.protocol.task.TaskPage;
 import dev.owp.protocol.task.TaskQuery;
 import dev.owp.protocol.task.TaskStatus;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,6 +75,7 @@ class BenchCommandTest {
     assertThat(jvm.get("java").asText()).isEqualTo(System.getProperty("java.runtime.version"));
     assertThat(jvm.get("heap_limit_mib").asLong()).isPositive();
     assertThat(jvm.get("cpus").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(Instant.parse(jvm.get("started").asText())).isBefore(Instant.now());
     JsonNode server = report.get("server_side");
     assertThat(server.get("counters").get("owp_leases_granted_total").asLong()).isEqualTo(150);
     assertThat(server.get("latency").get("POST /v1/tasks/{taskId}/status").get("count").asLong())
@@ -310,9 +312,20 @@ class BenchCommandTest {
     // Two URLs of the one poold stand in for two replicas of a pool.
     String sameServer = poold.url().toString().replace("127.0.0.1", "localhost");
 
-    JsonNode report = benchReport("--workers", "4", "--tasks", "40", "--also", sameServer);
+    Result result =
+        Cli.against(poold, home)
+            .run("bench", "--workers", "4", "--tasks", "40", "--also", sameServer, "--json");
+
+    result.assertExit(ExitCodes.OK);
+    JsonNode report = JSON.readTree(result.out());
     assertThat(report.get("server").asText()).isEqualTo(poold.url() + "," + sameServer);
     assertThat(report.get("completed").asInt()).isEqualTo(40);
+    // Both URLs reach one poold, so its figures count once, and the user is told.
+    assertThat(report.get("poold")).hasSize(1);
+    assertThat(report.get("server_side").get("counters").get("owp_leases_granted_total").asLong())
+        .isEqualTo(40);
+    assertThat(result.err())
+        .contains(sameServer + " is the same poold as " + poold.url() + ": its figures count once");
     assertThat(
             Cli.against(poold, home)
                 .run("bench", "--also", "ftp://elsewhere")

@@ -1,7 +1,9 @@
 package dev.owp.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,11 +73,14 @@ class ServerMetricsTest {
         jvm_memory_max_bytes{area="nonheap",id="Metaspace"} -1.0
         jvm_memory_max_bytes{area="nonheap",id="CodeHeap 'non-nmethods'"} 5832704.0
         system_cpu_count 2.0
+        process_start_time_seconds 1.796689352055E9
         """;
 
     List<PooldJvm> jvms = ServerMetrics.parse(SERVER, g1).jvms();
 
-    assertThat(jvms).containsExactly(new PooldJvm(SERVER, "17.0.15+6", 192L, 2));
+    assertThat(jvms)
+        .containsExactly(
+            new PooldJvm(SERVER, "17.0.15+6", 192L, 2, Instant.parse("2026-12-08T00:22:32.055Z")));
     assertThat(jvms.get(0).describe()).isEqualTo("Java 17.0.15+6, heap limit 192 MiB, 2 CPUs");
   }
 
@@ -83,7 +88,7 @@ class ServerMetricsTest {
   void aJvmThatSaysLittleIsDescribedAsFarAsItGoes() {
     List<PooldJvm> jvms = ServerMetrics.parse(SERVER, BEFORE).jvms();
 
-    assertThat(jvms).containsExactly(new PooldJvm(SERVER, null, null, null));
+    assertThat(jvms).containsExactly(new PooldJvm(SERVER, null, null, null, null));
     assertThat(jvms.get(0).describe()).isEqualTo("Java version unknown, no heap limit");
   }
 
@@ -98,5 +103,38 @@ class ServerMetricsTest {
     assertThat(figures.latency().get("GET /v1/work").count()).isEqualTo(110);
     assertThat(figures.counters()).containsEntry("owp_leases_granted_total", 105L);
     assertThat(two.jvms()).extracting(PooldJvm::server).containsExactly(SERVER, other);
+    assertThat(two.repeats()).isEmpty();
+  }
+
+  @Test
+  void aPooldUnderTwoUrlsCountsOnce() {
+    String started = "process_start_time_seconds 1.796689352055E9\n";
+    String localhost = "http://localhost:8787";
+    ServerMetrics.Scrape before =
+        ServerMetrics.parse(SERVER, BEFORE + started)
+            .plus(ServerMetrics.parse(localhost, BEFORE + started));
+    ServerMetrics.Scrape after =
+        ServerMetrics.parse(SERVER, AFTER + started)
+            .plus(ServerMetrics.parse(localhost, AFTER + started));
+
+    ServerMetrics.Figures figures = after.since(before);
+
+    assertThat(figures.latency().get("GET /v1/work").count()).isEqualTo(100);
+    assertThat(figures.counters()).containsEntry("owp_leases_granted_total", 100L);
+    assertThat(after.jvms()).extracting(PooldJvm::server).containsExactly(SERVER);
+    assertThat(after.repeats()).containsExactly(entry(localhost, SERVER));
+  }
+
+  @Test
+  void replicasStartedInTheSameMillisecondOnAnotherJavaAreTwo() {
+    String started = "process_start_time_seconds 1.796689352055E9\n";
+    ServerMetrics.Scrape two =
+        ServerMetrics.parse(SERVER, AFTER + started + "jvm_info{version=\"17.0.15+6\"} 1\n")
+            .plus(
+                ServerMetrics.parse(
+                    "http://10.0.0.2:8787", AFTER + started + "jvm_info{version=\"25.0.1\"} 1\n"));
+
+    assertThat(two.jvms()).hasSize(2);
+    assertThat(two.repeats()).isEmpty();
   }
 }
