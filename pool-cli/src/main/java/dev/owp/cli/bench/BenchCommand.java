@@ -28,12 +28,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = {
-      "Load-tests a poold: seeds tasks through the admin API, registers simulated workers that run",
-      "every task through poll -> lease -> in_progress -> pr_opened -> merged with heartbeats,",
-      "and reports tasks/s, requests/s, latency per endpoint (with poold's own figures), errors,",
-      "and whether every task completed exactly once. The run adds repositories and tasks",
-      "named bench-<run id> that only its own workers can take. At the end its workers are",
-      "removed, its unfinished tasks cancelled and its repositories' budgets set to 0."
+      "Load-tests a poold: seeds tasks through the admin API, registers simulated workers that "
+          + "run every task through poll -> lease -> in_progress -> pr_opened -> merged with "
+          + "heartbeats, and reports tasks/s, requests/s, latency per endpoint (with poold's own "
+          + "figures), errors, and whether every task completed exactly once.",
+      "The run adds repositories and tasks named bench-<run id> that only its own workers can "
+          + "take. At the end its workers are removed, its unfinished tasks cancelled and its "
+          + "repositories' budgets set to 0."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -17,7 +17,7 @@ public final class OutputOptions {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
-  @Option(names = "--json", description = "Print the server's answer as JSON.")
+  @Option(names = "--json", description = "Print the result as JSON, for scripts.")
   boolean json;
 
   /** True when JSON was asked for. */
