@@ -44,7 +44,11 @@ final class ImportTasksCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The YAML file, e.g. demo/tasks.yaml.")
   @Nullable Path file;
 
-  @Option(names = "--repo", required = true, description = "The repository to import into.")
+  @Option(
+      names = "--repo",
+      required = true,
+      paramLabel = "OWNER/NAME",
+      description = "The repository to import into.")
   String repo = "";
 
   @Override

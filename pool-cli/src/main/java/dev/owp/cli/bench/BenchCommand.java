@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = {
-      "Load-tests a poold: seeds tasks through the admin API, registers simulated workers that "
+      "Load-tests a poold with simulated workers and reports what it carried.",
+      "",
+      "It seeds tasks through the admin API, registers simulated workers that "
           + "run every task through poll -> lease -> in_progress -> pr_opened -> merged with "
           + "heartbeats, and reports tasks/s, requests/s, latency per endpoint (with poold's own "
           + "figures), errors, and whether every task completed exactly once.",
@@ -52,24 +54,28 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--workers",
+      paramLabel = "N",
       defaultValue = "200",
       description = "Simulated workers (default: ${DEFAULT-VALUE}).")
   int workers;
 
   @Option(
       names = "--tasks",
+      paramLabel = "N",
       defaultValue = "10000",
       description = "Tasks to seed (default: ${DEFAULT-VALUE}).")
   int tasks;
 
   @Option(
       names = "--repos",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Repositories to spread them over (default: ${DEFAULT-VALUE}).")
   int repos;
 
   @Option(
       names = "--duration",
+      paramLabel = "DURATION",
       defaultValue = "60s",
       converter = Seconds.class,
       description =
@@ -78,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warm-up",
+      paramLabel = "DURATION",
       defaultValue = "0",
       converter = Seconds.class,
       description =
@@ -86,6 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--poll-every",
+      paramLabel = "DURATION",
       defaultValue = "0",
       converter = Seconds.class,
       description =
@@ -94,6 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--heartbeat-every",
+      paramLabel = "DURATION",
       defaultValue = "10s",
       converter = Seconds.class,
       description = "Heartbeat interval of each worker (default: ${DEFAULT-VALUE}).")
@@ -101,6 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--budget",
+      paramLabel = "N",
       defaultValue = "100",
       description = "Each repository's max_open_prs, 1..100 (default: ${DEFAULT-VALUE}).")
   int budget;
@@ -110,6 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--areas",
+      paramLabel = "N",
       defaultValue = "50",
       description = "Areas per repository with --area-locks (default: ${DEFAULT-VALUE}).")
   int areas;
@@ -126,6 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-concurrent",
+      paramLabel = "N",
       defaultValue = "2",
       description = "Tasks each worker holds at once (default: ${DEFAULT-VALUE}).")
   int maxConcurrent;

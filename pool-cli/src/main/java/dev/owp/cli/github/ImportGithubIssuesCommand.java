@@ -58,6 +58,7 @@ public final class ImportGithubIssuesCommand implements Callable<Integer> {
 
   @Option(
       names = "--label",
+      paramLabel = "LABEL",
       defaultValue = "pool:ready",
       description = "Import the issues with this label (default: ${DEFAULT-VALUE}).")
   String label = "pool:ready";

@@ -40,7 +40,11 @@ final class RegisterCommand implements Callable<Integer> {
   @Spec @Nullable CommandSpec spec;
   @Mixin ServerOptions server = new ServerOptions();
 
-  @Option(names = "--name", required = true, description = "A display name, e.g. Alice.")
+  @Option(
+      names = "--name",
+      required = true,
+      paramLabel = "NAME",
+      description = "A display name, e.g. Alice.")
   String name = "";
 
   @Option(
@@ -52,12 +56,14 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Option(
       names = "--capacity",
+      paramLabel = "POINTS",
       defaultValue = "5",
       description = "Estimate points taken on at once (default: ${DEFAULT-VALUE}).")
   int capacity;
 
   @Option(
       names = "--max-concurrent",
+      paramLabel = "N",
       defaultValue = "2",
       description = "Tasks taken on at once (default: ${DEFAULT-VALUE}).")
   int maxConcurrent;

@@ -41,16 +41,28 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Register a new worker first and save its config (default: no).")
   boolean register;
 
-  @Option(names = "--name", defaultValue = "SimWorker", description = "Name when registering.")
+  @Option(
+      names = "--name",
+      defaultValue = "SimWorker",
+      paramLabel = "NAME",
+      description = "Name when registering.")
   String name = "SimWorker";
 
   @Option(names = "--skills", defaultValue = "", paramLabel = "LIST", description = "Skills.")
   String skills = "";
 
-  @Option(names = "--capacity", defaultValue = "5", description = "Capacity points.")
+  @Option(
+      names = "--capacity",
+      defaultValue = "5",
+      paramLabel = "POINTS",
+      description = "Capacity points.")
   int capacity;
 
-  @Option(names = "--max-concurrent", defaultValue = "2", description = "Concurrent tasks.")
+  @Option(
+      names = "--max-concurrent",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "Concurrent tasks.")
   int maxConcurrent;
 
   @Option(names = "--heartbeat-every", defaultValue = "5", paramLabel = "SECONDS")

@@ -116,7 +116,7 @@ class RegisterCommandTest {
     Result result = Cli.bare(home).run("worker", "register");
 
     result.assertExit(ExitCodes.USAGE);
-    assertThat(result.err()).contains("Missing required option: '--name=<name>'");
+    assertThat(result.err()).contains("Missing required option: '--name=NAME'");
   }
 
   @Test
