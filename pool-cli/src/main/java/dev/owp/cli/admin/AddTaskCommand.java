@@ -36,10 +36,18 @@ final class AddTaskCommand implements Callable<Integer> {
   @Mixin ServerOptions server = new ServerOptions();
   @Mixin AdminTokenOptions admin = new AdminTokenOptions();
 
-  @Option(names = "--repo", required = true, description = "The repository key.")
+  @Option(
+      names = "--repo",
+      required = true,
+      paramLabel = "REPO",
+      description = "The repository key.")
   String repo = "";
 
-  @Option(names = "--title", required = true, description = "What to do, 1 to 300 characters.")
+  @Option(
+      names = "--title",
+      required = true,
+      paramLabel = "TEXT",
+      description = "What to do, 1 to 300 characters.")
   String title = "";
 
   @Option(
@@ -52,6 +60,7 @@ final class AddTaskCommand implements Callable<Integer> {
   @Option(
       names = "--priority",
       defaultValue = "10",
+      paramLabel = "N",
       description = "0 to 1000, higher first (default: ${DEFAULT-VALUE}).")
   int priority;
 
@@ -62,12 +71,16 @@ final class AddTaskCommand implements Callable<Integer> {
       description = "Comma-separated skills a worker needs, e.g. python,docs.")
   String requiredSkills = "";
 
-  @Option(names = "--area", description = "Area lock key, e.g. docs: one task per area at once.")
+  @Option(
+      names = "--area",
+      paramLabel = "AREA",
+      description = "Area lock key, e.g. docs: one task per area at once.")
   @Nullable String area;
 
   @Option(
       names = "--tier",
       defaultValue = "0",
+      paramLabel = "N",
       description = "Trust tier a worker needs, 0 to 3 (default: ${DEFAULT-VALUE}).")
   int tier;
 
@@ -76,6 +89,7 @@ final class AddTaskCommand implements Callable<Integer> {
 
   @Option(
       names = "--key",
+      paramLabel = "KEY",
       description = "A stable key within the repository: adding it again updates the task.")
   @Nullable String key;
 

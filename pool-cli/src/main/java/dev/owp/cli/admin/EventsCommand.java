@@ -40,7 +40,7 @@ final class EventsCommand implements Callable<Integer> {
   @Option(names = "--worker", paramLabel = "WORKER_ID", description = "Only this worker's events.")
   @Nullable WorkerId worker;
 
-  @Option(names = "--repo", description = "Only this repository's events.")
+  @Option(names = "--repo", paramLabel = "REPO", description = "Only this repository's events.")
   @Nullable String repo;
 
   @Option(

@@ -47,7 +47,7 @@ final class ImportTasksCommand implements Callable<Integer> {
   @Option(
       names = "--repo",
       required = true,
-      paramLabel = "OWNER/NAME",
+      paramLabel = "REPO",
       description = "The repository to import into.")
   String repo = "";
 

@@ -31,7 +31,7 @@ final class TasksCommand implements Callable<Integer> {
   @Mixin AdminTokenOptions admin = new AdminTokenOptions();
   @Mixin OutputOptions output = new OutputOptions();
 
-  @Option(names = "--repo", description = "Only this repository.")
+  @Option(names = "--repo", paramLabel = "REPO", description = "Only this repository.")
   @Nullable String repo;
 
   @Option(names = "--status", paramLabel = "STATUS", description = "Only this status, e.g. ready.")

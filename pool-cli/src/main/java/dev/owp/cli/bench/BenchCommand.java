@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
           + "run every task through poll -> lease -> in_progress -> pr_opened -> merged with "
           + "heartbeats, and reports tasks/s, requests/s, latency per endpoint (with poold's own "
           + "figures), errors, and whether every task completed exactly once.",
+      "",
       "The run adds repositories and tasks named bench-<run id> that only its own workers can "
           + "take. At the end its workers are removed, its unfinished tasks cancelled and its "
           + "repositories' budgets set to 0."

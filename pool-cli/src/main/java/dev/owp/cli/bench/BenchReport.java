@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The rates, requests, latencies and server-side figures are those of the measured part: after the
  * warm-up, if there was one.
  *
- * @param server poold's URL
+ * @param server poold's URL, and those of the other replicas after it, comma-separated
  * @param settings what the run did
  * @param poold the JVM of each poold replica, as its metrics describe it (none when a replica
  *     exposes no Prometheus metrics)

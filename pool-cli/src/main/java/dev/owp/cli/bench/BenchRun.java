@@ -89,14 +89,14 @@ final class BenchRun {
       }
       ServerMetrics metrics = new ServerMetrics(http, replicas);
       Optional<ServerMetrics.Scrape> atStart = metrics.scrape();
-      atStart.ifPresent(
-          scrape ->
-              scrape
-                  .repeats()
-                  .forEach(
-                      (url, same) ->
-                          progress.note(
-                              url + " is the same poold as " + same + ": its figures count once")));
+      for (Map.Entry<String, String> repeat :
+          atStart.map(ServerMetrics.Scrape::repeats).orElse(Map.of()).entrySet()) {
+        progress.note(
+            repeat.getKey()
+                + " is the same poold as "
+                + repeat.getValue()
+                + ": its figures count once");
+      }
       List<PooldJvm> poold = atStart.map(ServerMetrics.Scrape::jvms).orElse(List.of());
       Optional<ServerMetrics.Figures> serverSide =
           drive(workers.executor(), simulated, tallies, stop, metrics, atStart);

@@ -25,10 +25,14 @@ record PooldJvm(
 
   /**
    * Whether {@code other} is this same process under another URL (127.0.0.1 and localhost, say):
-   * the same Java, started in the same millisecond.
+   * the same JVM, started in the same millisecond.
    */
   boolean sameProcessAs(PooldJvm other) {
-    return started != null && started.equals(other.started) && Objects.equals(java, other.java);
+    return started != null
+        && started.equals(other.started)
+        && Objects.equals(java, other.java)
+        && Objects.equals(heapLimitMib, other.heapLimitMib)
+        && Objects.equals(cpus, other.cpus);
   }
 
   /** In words, e.g. {@code Java 17.0.15, heap limit 192 MiB, 2 CPUs}. */

@@ -40,20 +40,21 @@ final class ServerMetrics {
       List<PooldJvm> jvms,
       Map<String, String> repeats) {
 
-    static final Scrape NONE = new Scrape(Map.of(), Map.of(), List.of(), Map.of());
+    static final Scrape EMPTY = new Scrape(Map.of(), Map.of(), List.of(), Map.of());
 
     /**
-     * This scrape and {@code other}, another replica's, added up. When {@code other} is a poold
-     * that this scrape already holds, under another URL, it adds only that note: its figures would
-     * count twice.
+     * This scrape and {@code other}, one more replica's, added up. When {@code other} is a poold
+     * that this scrape already holds, reached by another URL, only that repeat is recorded: its
+     * figures would count twice.
      */
     Scrape plus(Scrape other) {
+      Map<String, String> bothRepeats = new LinkedHashMap<>(repeats);
+      bothRepeats.putAll(other.repeats);
       for (PooldJvm jvm : other.jvms) {
         for (PooldJvm held : jvms) {
           if (jvm.sameProcessAs(held)) {
-            Map<String, String> moreRepeats = new LinkedHashMap<>(repeats);
-            moreRepeats.put(jvm.server(), held.server());
-            return new Scrape(buckets, counters, jvms, moreRepeats);
+            bothRepeats.put(jvm.server(), held.server());
+            return new Scrape(buckets, counters, jvms, bothRepeats);
           }
         }
       }
@@ -71,8 +72,6 @@ final class ServerMetrics {
       other.counters.forEach((name, value) -> sumCounters.merge(name, value, Double::sum));
       List<PooldJvm> bothJvms = new ArrayList<>(jvms);
       bothJvms.addAll(other.jvms);
-      Map<String, String> bothRepeats = new LinkedHashMap<>(repeats);
-      bothRepeats.putAll(other.repeats);
       return new Scrape(sumBuckets, sumCounters, bothJvms, bothRepeats);
     }
 
@@ -140,7 +139,7 @@ final class ServerMetrics {
    * metrics.
    */
   Optional<Scrape> scrape() {
-    Scrape total = Scrape.NONE;
+    Scrape total = Scrape.EMPTY;
     for (URI replica : replicas) {
       Optional<Scrape> one = fetch(replica).map(text -> parse(replica.toString(), text));
       if (one.isEmpty()) {
@@ -208,6 +207,7 @@ final class ServerMetrics {
           }
         }
         case "system_cpu_count" -> cpus = (int) sample.value();
+        // The JVM's start in milliseconds, divided by 1,000: rounding gets the millisecond back.
         case "process_start_time_seconds" ->
             started = Instant.ofEpochMilli(Math.round(sample.value() * 1_000));
         default -> {}

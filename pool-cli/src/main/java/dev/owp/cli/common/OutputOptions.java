@@ -7,8 +7,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code --json}, for every command that reads: the protocol record the server answered with,
- * serialised with the wire conventions ({@code snake_case}, ISO timestamps), instead of a table.
+ * {@code --json}, for every command that reads: its result (the protocol record the server answered
+ * with, or {@code pool bench}'s report) serialised with the wire conventions ({@code snake_case},
+ * ISO timestamps), instead of a table.
  */
 public final class OutputOptions {
 
