@@ -19,10 +19,12 @@ public final class StandalonePoold {
 
   /** Starts poold with {@code adminToken} and {@code properties} such as {@code owp.db=…}. */
   public static ConfigurableApplicationContext start(String adminToken, String... properties) {
+    // Default properties rank below application.properties, whose server.port is poold's 8787:
+    // the random port goes on the command line, so a poold already running here does not clash.
     return new SpringApplicationBuilder(PooldApplication.class)
-        .properties("server.port=0", "owp.admin-token=" + adminToken, "owp.cycle=3600")
+        .properties("owp.admin-token=" + adminToken, "owp.cycle=3600")
         .properties(properties)
-        .run();
+        .run("--server.port=0");
   }
 
   /** A client of the poold in {@code context}, with the tokens given (null for none). */
