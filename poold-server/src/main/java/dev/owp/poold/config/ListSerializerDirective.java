@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +59,7 @@ class ListSerializerDirective {
     try {
       file = Files.createTempFile("poold-compiler-directive", ".json");
       Files.writeString(file, DIRECTIVE);
-      String outcome = diagnosticCommand("compilerDirectivesAdd", file.toString());
+      String outcome = DiagnosticCommands.run("compilerDirectivesAdd", file.toString());
       log.debug("Compiler directive for Jackson's list serializer: {}", outcome.strip());
       return outcome.contains("1 compiler directives added");
     } catch (IOException | JMException | RuntimeException e) {
@@ -75,23 +73,6 @@ class ListSerializerDirective {
   /** Whether poold should add it: the operator gave the JVM no directives of their own. */
   static boolean wanted(List<String> jvmArguments) {
     return jvmArguments.stream().noneMatch(argument -> argument.startsWith(OPERATORS_FLAG));
-  }
-
-  /** The JVM's directives, as {@code Compiler.directives_print} lists them. */
-  static String directives() throws JMException {
-    return diagnosticCommand("compilerDirectivesPrint");
-  }
-
-  private static String diagnosticCommand(String operation, String... arguments)
-      throws JMException {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    Object outcome =
-        server.invoke(
-            new ObjectName("com.sun.management:type=DiagnosticCommand"),
-            operation,
-            new Object[] {arguments},
-            new String[] {String[].class.getName()});
-    return String.valueOf(outcome);
   }
 
   private static void deleteQuietly(@Nullable Path file) {

@@ -5,8 +5,6 @@ import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +42,7 @@ class NativeHeapTrim {
     }
     try {
       long start = System.nanoTime();
-      String outcome = runTrimCommand();
+      String outcome = DiagnosticCommands.run("systemTrimNativeHeap");
       // On a C library it cannot trim, the command says so instead of trimming.
       available = outcome.contains("RSS");
       log.debug("{} in {} ms", outcome.strip(), (System.nanoTime() - start) / 100_000 / 10.0);
@@ -66,16 +64,5 @@ class NativeHeapTrim {
     } catch (RuntimeException e) {
       return null; // not a HotSpot JVM, or one older than the trim
     }
-  }
-
-  private static String runTrimCommand() throws JMException {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    Object outcome =
-        server.invoke(
-            new ObjectName("com.sun.management:type=DiagnosticCommand"),
-            "systemTrimNativeHeap",
-            new Object[] {new String[0]},
-            new String[] {String[].class.getName()});
-    return String.valueOf(outcome);
   }
 }

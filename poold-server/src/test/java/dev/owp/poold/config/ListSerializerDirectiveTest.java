@@ -19,7 +19,7 @@ class ListSerializerDirectiveTest {
 
     assertThat(new ListSerializerDirective().add()).isTrue();
 
-    assertThat(ListSerializerDirective.directives())
+    assertThat(DiagnosticCommands.run("compilerDirectivesPrint"))
         .contains(
             "matching: tools/jackson/databind/ser/jdk/IndexedListSerializer"
                 + ".serializeContentsUsingImpl")
