@@ -7,6 +7,7 @@ import dev.owp.cli.connect.AdminTokenOptions;
 import dev.owp.cli.connect.ServerOptions;
 import dev.owp.protocol.budget.ReviewBudget;
 import dev.owp.protocol.client.OwpAdminClient;
+import dev.owp.protocol.client.OwpClient;
 import dev.owp.protocol.client.OwpProblemException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -150,19 +151,24 @@ public final class BenchCommand implements Callable<Integer> {
     List<URI> replicas = replicas(command);
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    OwpAdminClient admin = adminToken.connect(server);
-    try {
-      admin.state();
-    } catch (OwpProblemException e) {
-      if (e.status() == 401) {
-        err.println(
-            "pool bench: the admin token was refused by "
-                + server.server()
-                + " (HTTP 401): set OWP_ADMIN_TOKEN or --admin-token to poold's admin token");
-        return ExitCodes.REJECTED;
+    // Every replica is asked first, so that a wrong token or an unreachable replica stops the run
+    // before it creates anything.
+    String token = adminToken.token(server);
+    for (URI replica : replicas) {
+      try (OwpClient client = OwpClient.builder(replica).adminToken(token).build()) {
+        client.admin().state();
+      } catch (OwpProblemException e) {
+        if (e.status() == 401) {
+          err.println(
+              "pool bench: the admin token was refused by "
+                  + replica
+                  + " (HTTP 401): set OWP_ADMIN_TOKEN or --admin-token to poold's admin token");
+          return ExitCodes.REJECTED;
+        }
+        throw e;
       }
-      throw e;
     }
+    OwpAdminClient admin = adminToken.connect(server);
     err.printf(
         "pool bench: %d workers, %d tasks in %d repos on %s (budget %d per repo, area locks %s)%n",
         settings.workers(),

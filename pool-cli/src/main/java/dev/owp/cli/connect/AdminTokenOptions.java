@@ -22,6 +22,13 @@ public final class AdminTokenOptions {
 
   /** An admin client of the chosen server. */
   public OwpAdminClient connect(ServerOptions server) {
+    return server.client(server.savedConfig()).adminToken(token(server)).build().admin();
+  }
+
+  /**
+   * The admin token: {@code --admin-token}, else {@code OWP_ADMIN_TOKEN}; none is a usage error.
+   */
+  public String token(ServerOptions server) {
     String chosen = adminToken;
     if (chosen == null || chosen.isBlank()) {
       chosen = server.environment().variable("OWP_ADMIN_TOKEN").orElse(null);
@@ -32,6 +39,6 @@ public final class AdminTokenOptions {
           "Missing admin token: set OWP_ADMIN_TOKEN or pass --admin-token (poold without "
               + "OWP_ADMIN_TOKEN saves a generated one beside its database, e.g. pool.db.admin-token)");
     }
-    return server.client(server.savedConfig()).adminToken(chosen.strip()).build().admin();
+    return chosen.strip();
   }
 }

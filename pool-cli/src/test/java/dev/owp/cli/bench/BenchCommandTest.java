@@ -346,6 +346,19 @@ class BenchCommandTest {
     assertThat(result.err()).contains("cannot reach");
   }
 
+  @Test
+  void anUnreachableReplicaStopsTheRunBeforeAnythingIsCreated() {
+    int repos = poold.admin().repos().repos().size();
+    String nowhere = "http://127.0.0.1:" + PooldServer.freePort();
+
+    Result result =
+        Cli.against(poold, home).run("bench", "--workers", "2", "--tasks", "5", "--also", nowhere);
+
+    result.assertExit(ExitCodes.SERVER_UNREACHABLE);
+    assertThat(result.err()).contains("cannot reach " + nowhere).doesNotContain("workers, ");
+    assertThat(poold.admin().repos().repos()).hasSize(repos);
+  }
+
   /**
    * Runs {@code pool bench} with {@code options} and {@code --json}; its report, once it passed.
    */
