@@ -21,20 +21,18 @@ class ListSerializerDirectiveTest {
 
     assertThat(DiagnosticCommands.run("compilerDirectivesPrint"))
         .contains(
-            "matching: tools/jackson/databind/ser/jdk/IndexedListSerializer"
-                + ".serializeContentsUsingImpl")
+            "matching: tools/jackson/databind/ser/jdk/IndexedListSerializer.*")
         .contains("inline: -*.*");
   }
 
   @Test
-  void itNamesAMethodOfTheJacksonOnTheClassPath() {
-    // A Jackson upgrade that renamed the method would leave the directive matching nothing.
+  void itNamesTheListSerializerOfTheJacksonOnTheClassPath() {
+    // A Jackson upgrade that moved the class, or the loop out of it, would leave the directive
+    // matching nothing.
     assertThat(Arrays.stream(IndexedListSerializer.class.getDeclaredMethods()).map(Method::getName))
-        .contains("serializeContentsUsingImpl");
+        .contains("serializeContents", "serializeContentsUsingImpl");
     assertThat(ListSerializerDirective.DIRECTIVE)
-        .contains(
-            IndexedListSerializer.class.getName().replace('.', '/')
-                + ".serializeContentsUsingImpl");
+        .contains("match: \"" + IndexedListSerializer.class.getName().replace('.', '/') + ".*\"");
   }
 
   @Test
