@@ -20,8 +20,7 @@ class ListSerializerDirectiveTest {
     assertThat(new ListSerializerDirective().add()).isTrue();
 
     assertThat(DiagnosticCommands.run("compilerDirectivesPrint"))
-        .contains(
-            "matching: tools/jackson/databind/ser/jdk/IndexedListSerializer.*")
+        .contains("matching: tools/jackson/databind/ser/jdk/IndexedListSerializer.*")
         .contains("inline: -*.*");
   }
 
