@@ -168,7 +168,8 @@ public final class BenchCommand implements Callable<Integer> {
         throw e;
       }
     }
-    OwpAdminClient admin = adminToken.connect(server);
+    // The first replica is --server; its client takes the token already resolved above.
+    OwpAdminClient admin = OwpClient.builder(replicas.get(0)).adminToken(token).build().admin();
     err.printf(
         "pool bench: %d workers, %d tasks in %d repos on %s (budget %d per repo, area locks %s)%n",
         settings.workers(),
